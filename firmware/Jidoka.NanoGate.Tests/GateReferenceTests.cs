@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using Xunit;
+
+namespace Jidoka.NanoGate.Tests;
+
+/// <summary>
+/// Reads the compile gate's output metadata: the node's shared source must compile to an assembly
+/// that references exactly one assembly, nanoFramework's mscorlib 1.17.11. A build that silently
+/// picked up NETStandard or System.Runtime would pass the compiler and fail here.
+/// </summary>
+public sealed class GateReferenceTests
+{
+    private static string GatePath()
+    {
+        string? path = typeof(GateReferenceTests).Assembly
+            .GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "NanoGateAssemblyPath").Value;
+        Assert.False(string.IsNullOrEmpty(path));
+        string full = Path.GetFullPath(path!);
+        Assert.True(File.Exists(full), $"compile gate output not found at {full}; build firmware/Jidoka.NanoGate first");
+        return full;
+    }
+
+    [Fact]
+    public void Gate_assembly_references_only_nanoFramework_mscorlib_1_17_11()
+    {
+        using FileStream stream = File.OpenRead(GatePath());
+        using PEReader pe = new(stream);
+        MetadataReader md = pe.GetMetadataReader();
+
+        var references = md.AssemblyReferences
+            .Select(h => md.GetAssemblyReference(h))
+            .Select(r => (Name: md.GetString(r.Name), r.Version))
+            .ToList();
+
+        Assert.Single(references);
+        Assert.Equal("mscorlib", references[0].Name);
+        Assert.Equal(new Version(1, 17, 11, 0), references[0].Version);
+    }
+
+    [Fact]
+    public void Gate_assembly_contains_the_protocol_and_the_vector_checker()
+    {
+        using FileStream stream = File.OpenRead(GatePath());
+        using PEReader pe = new(stream);
+        MetadataReader md = pe.GetMetadataReader();
+        var types = md.TypeDefinitions
+            .Select(h => md.GetTypeDefinition(h))
+            .Select(t => md.GetString(t.Namespace) + "." + md.GetString(t.Name))
+            .ToHashSet();
+
+        Assert.Contains("Jidoka.Protocol.FrameCodec", types);
+        Assert.Contains("Jidoka.Protocol.EventCodec", types);
+        Assert.Contains("Jidoka.Protocol.StatusMessage", types);
+        Assert.Contains("Jidoka.Protocol.Vectors.VectorChecker", types);
+    }
+
+    [Fact]
+    public void Gate_assembly_has_no_type_references_outside_mscorlib()
+    {
+        using FileStream stream = File.OpenRead(GatePath());
+        using PEReader pe = new(stream);
+        MetadataReader md = pe.GetMetadataReader();
+        foreach (TypeReferenceHandle h in md.TypeReferences)
+        {
+            TypeReference tr = md.GetTypeReference(h);
+            if (tr.ResolutionScope.Kind == HandleKind.AssemblyReference)
+            {
+                AssemblyReference ar = md.GetAssemblyReference((AssemblyReferenceHandle)tr.ResolutionScope);
+                Assert.Equal("mscorlib", md.GetString(ar.Name));
+            }
+        }
+    }
+}
