@@ -142,8 +142,11 @@ public sealed class MemoryStore : IPersistentStore
 
     public int Writes;
 
-    // When >= 0, the next write stores only this many bytes and then "loses power" (throws).
+    // When >= 0, the next write to a slot in [TearFromSlot, TearToSlot] stores only this many bytes and then
+    // "loses power" (throws), as a flash page write cut short does.
     public int TearNextWriteAfterBytes = -1;
+    public int TearFromSlot;
+    public int TearToSlot = int.MaxValue;
 
     public bool FailWrites;
 
@@ -166,7 +169,7 @@ public sealed class MemoryStore : IPersistentStore
             throw new IOException("flash write failed");
         }
 
-        if (TearNextWriteAfterBytes >= 0)
+        if (TearNextWriteAfterBytes >= 0 && slot >= TearFromSlot && slot <= TearToSlot)
         {
             int n = Math.Min(TearNextWriteAfterBytes, length);
             TearNextWriteAfterBytes = -1;
