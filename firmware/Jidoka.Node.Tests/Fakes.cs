@@ -149,6 +149,8 @@ public sealed class MemoryStore : IPersistentStore
     public int TearToSlot = int.MaxValue;
 
     public bool FailWrites;
+    public int FailFromSlot;
+    public int FailToSlot = int.MaxValue;
 
     public bool TryRead(int slot, byte[] buffer, int offset, out int length)
     {
@@ -164,7 +166,7 @@ public sealed class MemoryStore : IPersistentStore
 
     public void Write(int slot, byte[] buffer, int offset, int length)
     {
-        if (FailWrites)
+        if (FailWrites && slot >= FailFromSlot && slot <= FailToSlot)
         {
             throw new IOException("flash write failed");
         }
