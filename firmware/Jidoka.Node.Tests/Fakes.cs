@@ -220,7 +220,11 @@ public sealed class FakeLink : IMqttLink
 
         byte[] copy = new byte[length];
         Array.Copy(payload, copy, length);
-        Sent.Add(new Published(topic, copy, qos, retain));
+        lock (Sent)
+        {
+            Sent.Add(new Published(topic, copy, qos, retain));
+        }
+
         return true;
     }
 
