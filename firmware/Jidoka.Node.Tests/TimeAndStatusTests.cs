@@ -57,6 +57,26 @@ public sealed class TimeAndStatusTests
     }
 
     [Fact]
+    public void A_change_of_time_quality_closes_the_open_frame()
+    {
+        var rig = new NodeRig().BootAndArm();
+        rig.ConnectBridge();
+        rig.Step(1);
+        while (rig.C.Frames.Head.SampleCount == 0 || rig.C.Frames.Head.SampleCount > 5)
+        {
+            rig.Step();
+        }
+
+        int open = rig.C.Frames.Head.SampleCount;
+        Answer(rig, WallBaseUs, 100, 0, 100);
+        rig.Step(20);
+        rig.Service();
+        var frames = rig.PublishedFrames();
+        Assert.Contains(frames, f => f.Provenance.TimeQuality == TimeQuality.Unsynced && f.SampleCount == open);
+        Assert.Contains(frames, f => f.Provenance.TimeQuality == TimeQuality.Synced);
+    }
+
+    [Fact]
     public void Without_exchanges_the_node_goes_to_holdover_with_growing_uncertainty()
     {
         var rig = new NodeRig().BootAndArm();

@@ -47,7 +47,7 @@ namespace Jidoka.Node.Frames
             bool degraded)
         {
             FrameMessage frame = _ring.Head;
-            if (_ring.IsOpen && (epoch != _epoch || periodUs != frame.SamplePeriodUs || OffGrid(frame, nowUs)))
+            if (_ring.IsOpen && (epoch != _epoch || periodUs != frame.SamplePeriodUs || provenance.TimeQuality != frame.Provenance.TimeQuality || OffGrid(frame, nowUs)))
             {
                 _ring.Commit();
             }
