@@ -61,6 +61,54 @@ public sealed class GateReferenceTests
     }
 
     [Fact]
+    public void Gate_assembly_contains_the_node_core()
+    {
+        using FileStream stream = File.OpenRead(GatePath());
+        using PEReader pe = new(stream);
+        MetadataReader md = pe.GetMetadataReader();
+        var types = md.TypeDefinitions
+            .Select(h => md.GetTypeDefinition(h))
+            .Select(t => md.GetString(t.Namespace) + "." + md.GetString(t.Name))
+            .ToHashSet();
+
+        // The hardware boundary the boards and the simulator implement, and the core they drive.
+        Assert.Contains("Jidoka.Node.NodeCore", types);
+        Assert.Contains("Jidoka.Node.Hardware.IMonotonicClock", types);
+        Assert.Contains("Jidoka.Node.Hardware.IDigitalInput", types);
+        Assert.Contains("Jidoka.Node.Hardware.IDigitalOutput", types);
+        Assert.Contains("Jidoka.Node.Hardware.IForceSource", types);
+        Assert.Contains("Jidoka.Node.Hardware.IVisionSource", types);
+        Assert.Contains("Jidoka.Node.Hardware.IPersistentStore", types);
+        Assert.Contains("Jidoka.Node.Hardware.IWatchdog", types);
+        Assert.Contains("Jidoka.Node.Hardware.IMqttLink", types);
+        Assert.Contains("Jidoka.Node.Hardware.ILoopWaiter", types);
+        Assert.Contains("Jidoka.Node.Engine.TripLoop", types);
+        Assert.Contains("Jidoka.Node.Journal.EventJournal", types);
+        Assert.Contains("Jidoka.Node.Frames.FrameRing", types);
+        Assert.Contains("Jidoka.Node.Store.NodePersistence", types);
+        Assert.Contains("Jidoka.Node.Comms.CommsService", types);
+        Assert.Contains("Jidoka.Node.Runtime.NodeRuntime", types);
+    }
+
+    [Fact]
+    public void Gate_assembly_locks_with_the_one_Monitor_overload_nanoFramework_has()
+    {
+        // C# lowers `lock` to Monitor.Enter(object, ref bool) when that overload exists; nanoFramework's
+        // mscorlib has only Enter(object), and the compiler must have fallen back to it.
+        using FileStream stream = File.OpenRead(GatePath());
+        using PEReader pe = new(stream);
+        MetadataReader md = pe.GetMetadataReader();
+        var monitorMembers = md.MemberReferences
+            .Select(h => md.GetMemberReference(h))
+            .Where(m => m.Parent.Kind == HandleKind.TypeReference
+                && md.GetString(md.GetTypeReference((TypeReferenceHandle)m.Parent).Name) == "Monitor")
+            .Select(m => md.GetString(m.Name))
+            .ToList();
+        Assert.Contains("Enter", monitorMembers);
+        Assert.Contains("Exit", monitorMembers);
+    }
+
+    [Fact]
     public void Gate_assembly_has_no_type_references_outside_mscorlib()
     {
         using FileStream stream = File.OpenRead(GatePath());

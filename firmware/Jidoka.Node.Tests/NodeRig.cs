@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Jidoka.Node.Config;
+using Jidoka.Node.Engine;
+using Jidoka.Protocol;
+
+namespace Jidoka.Node.Tests;
+
+/// <summary>
+/// One node on fakes, with a bridge's-eye view: it steps the loop on a virtual clock, services the
+/// communication side, plays the bridge (host state, acks, commands, time answers) through the inbox,
+/// and decodes what the node published. A reboot keeps only the store, as a power cycle does.
+/// </summary>
+public sealed class NodeRig
+{
+    public const string Cell = "cell-a";
+    public const string Node = "press-01";
+    public const uint PeriodUs = 1000;
+
+    public readonly FakeClock Clock = new();
+    public readonly FakePin[] Interlocks = Enumerable.Range(0, 6).Select(_ => new FakePin(true)).ToArray();
+    public readonly FakePin Button = new(false);
+    public readonly FakeOutput StopPin = new();
+    public readonly FakeOutput AndonPin = new();
+    public readonly FakeForce Force;
+    public readonly FakeVision Vision;
+    public readonly FakeWatchdog Watchdog = new();
+    public readonly MemoryStore Store;
+    public readonly FakeLink Link = new();
+    public readonly NodeConfig Config;
+    public NodeCore Core;
+    private uint _commandId = 100;
+
+    public NodeRig(MemoryStore? store = null, Action<NodeConfig>? configure = null)
+    {
+        Force = new FakeForce(Clock) { Counts = 100_000 };
+        Vision = new FakeVision(Clock);
+        Config = MakeConfig();
+        configure?.Invoke(Config);
+        Store = store ?? new MemoryStore(Jidoka.Node.Store.StoreLayout.SlotsRequired(Config.JournalCapacity), 192);
+        Clock.Now = 1_000_000;
+        StopPin.Clock = Clock;
+        Core = new NodeCore(Config, new NodeHardware(Clock, Interlocks, Button, StopPin, AndonPin, Force, Vision, Watchdog, Store, Link, null));
+    }
+
+    public NodeContext C => Core.Context;
+
+    public static PolicyRecord MakePolicy(uint id = 7)
+    {
+        var p = new PolicyRecord
+        {
+            PolicyId = id,
+            ForceLimitMilliNewtons = 450_000,
+            ForceWarnMilliNewtons = 350_000,
+            ForceOverLimitSamples = 3,
+            ForceRangeMinMilliNewtons = -50_000,
+            ForceRangeMaxMilliNewtons = 1_000_000,
+            ForceStuckSamples = 500,
+            VisionMinConfidence = 5000,
+            VisionMaxAgeMs = 200,
+            InterlockDebounceMs = 5,
+            DiscrepancyMs = 50,
+            LoopPeriodUs = PeriodUs,
+            LoopDeadlineUs = 800,
+        };
+        p.SetResponse(TripRule.ForceOverLimit, ResponseClass.Regrip);
+        p.SetResponse(TripRule.VisionLowConfidence, ResponseClass.Reinspect);
+        p.SetResponse(TripRule.VisionStale, ResponseClass.Reinspect);
+        p.SetResponse(TripRule.InterlockOpen, ResponseClass.Pause);
+        p.SetResponse(TripRule.ChannelDiscrepancy, ResponseClass.Maintenance);
+        p.SetResponse(TripRule.SensorFault, ResponseClass.Recalibrate);
+        p.SetResponse(TripRule.LoopOverrun, ResponseClass.Maintenance);
+        return p;
+    }
+
+    public static CalibrationRecord MakeCalibration(InputChannel channel, ushort id, ushort version = 1, int gain = CalibrationRecord.UnityGainMicro, int offset = 0) => new()
+    {
+        Channel = channel,
+        CalibrationId = id,
+        Version = version,
+        GainMicroUnitsPerCount = gain,
+        OffsetCounts = offset,
+        CalibratedUnixSeconds = 1_764_000_000,
+        Technician = "tech.ana",
+    };
+
+    private static NodeConfig MakeConfig()
+    {
+        var c = new NodeConfig
+        {
+            CellId = Cell,
+            NodeId = Node,
+            Board = "sim",
+            JournalCapacity = 16,
+            FrameRingCapacity = 8,
+            SamplesPerFrame = 10,
+        };
+        c.DefaultPolicy.CopyFrom(MakePolicy());
+        c.DefaultForceCalibration.CopyFrom(MakeCalibration(InputChannel.Force, 12, 3));
+        c.DefaultVisionCalibration.CopyFrom(MakeCalibration(InputChannel.Vision, 2, 1));
+        return c;
+    }
+
+    /// <summary>Boots and runs steps until armed (interlocks need the debounce time to count as closed).</summary>
+    public NodeRig BootAndArm()
+    {
+        Core.Boot(0, false);
+        for (int i = 0; i < 20 && Core.State != TripState.Armed; i++)
+        {
+            Step();
+        }
+
+        if (Core.State != TripState.Armed)
+        {
+            throw new InvalidOperationException("rig did not arm");
+        }
+
+        return this;
+    }
+
+    public void Step(int count = 1)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            Clock.Advance(PeriodUs);
+            Core.Step();
+        }
+    }
+
+    public void Service() => Core.ServiceComms();
+
+    public void SetForceMilliNewtons(int mn) => Force.Counts = mn; // unity gain, zero offset
+
+    /// <summary>Connects the link and announces a bridge online, then services once.</summary>
+    public void ConnectBridge(long session = 1)
+    {
+        Link.Connected = true;
+        Service();
+        PostHostState(true, session);
+        Service();
+    }
+
+    public void PostHostState(bool online, long session = 1)
+    {
+        var m = new HostStateMessage { Online = online, HostId = "bridge-1", SessionStartUnixMs = session };
+        Post(Topics.HostState("bridge-1"), m);
+    }
+
+    public void Post(string topic, IWireMessage message)
+    {
+        var buffer = new byte[1024];
+        EncodeResult r = message.TryEncode(buffer, 0);
+        if (!r.IsWritten)
+        {
+            throw new InvalidOperationException("test message did not encode: " + r.Field);
+        }
+
+        if (!Core.Inbox.TryPost(topic, buffer, 0, r.BytesWritten))
+        {
+            throw new InvalidOperationException("inbox full");
+        }
+    }
+
+    public string TopicOf(TopicKind kind) => Topics.ForNode(Cell, Node, kind);
+
+    /// <summary>Sends a command and returns the node's result (decoded from what it published).</summary>
+    public CommandResultMessage Command(CommandType type, string operatorId = "op.kim", Action<CommandMessage>? fill = null)
+    {
+        if (!Link.Connected)
+        {
+            ConnectBridge();
+        }
+
+        var cmd = new CommandMessage { CommandType = type, NodeId = Node, CommandId = ++_commandId, IssuedUnixMs = 1_764_489_600_000, OperatorId = operatorId };
+        fill?.Invoke(cmd);
+        int before = Link.Sent.Count;
+        Post(TopicOf(TopicKind.Command), cmd);
+        Service();
+        var result = Link.Sent.Skip(before).Last(p => p.Topic == TopicOf(TopicKind.CommandResult));
+        var decoded = new CommandResultMessage();
+        Assert(decoded.TryDecode(result.Payload, 0, result.Payload.Length).IsAccepted, "result decodes");
+        Assert(decoded.CommandId == _commandId, "result answers the command");
+        return decoded;
+    }
+
+    public void Ack(IEnumerable<ulong> ids)
+    {
+        foreach (var chunk in ids.Chunk(ProtocolLimits.MaxAckIdsPerMessage))
+        {
+            var ack = new EventAckMessage { NodeId = Node, Count = chunk.Length };
+            for (int i = 0; i < chunk.Length; i++)
+            {
+                ack.EventIds[i] = chunk[i];
+            }
+
+            Post(TopicOf(TopicKind.Ack), ack);
+            Service();
+        }
+    }
+
+    /// <summary>Events as the bridge received them, in publish order.</summary>
+    public List<EventMessage> PublishedEvents() => Link.Sent.Where(p => p.Topic == TopicOf(TopicKind.Event)).Select(p =>
+    {
+        var e = new EventMessage();
+        Assert(e.TryDecode(p.Payload, 0, p.Payload.Length).IsAccepted, "published event decodes");
+        return e;
+    }).ToList();
+
+    public List<FrameMessage> PublishedFrames() => Link.Sent.Where(p => p.Topic == TopicOf(TopicKind.Frame)).Select(p =>
+    {
+        var f = new FrameMessage();
+        Assert(f.TryDecode(p.Payload, 0, p.Payload.Length).IsAccepted, "published frame decodes");
+        return f;
+    }).ToList();
+
+    public List<StatusMessage> PublishedStatus() => Link.Sent.Where(p => p.Topic == TopicOf(TopicKind.Status)).Select(p =>
+    {
+        var s = new StatusMessage();
+        Assert(s.TryDecode(p.Payload, 0, p.Payload.Length).IsAccepted, "published status decodes");
+        Assert(p.Retain, "status is retained");
+        return s;
+    }).ToList();
+
+    /// <summary>Events held in the journal, by id.</summary>
+    public List<EventMessage> Journal()
+    {
+        lock (Core.Sync)
+        {
+            var list = new List<EventMessage>();
+            for (int i = 0; i < C.Journal.Capacity; i++)
+            {
+                if (C.Journal.IsUsed(i))
+                {
+                    var e = new EventMessage();
+                    e.CopyFrom(C.Journal.At(i));
+                    list.Add(e);
+                }
+            }
+
+            return list.OrderBy(e => e.EventId).ToList();
+        }
+    }
+
+    public int CountJournaled(EventType type) => Journal().Count(e => e.Type == type);
+
+    public EventMessage LastJournaled(EventType type) => Journal().Last(e => e.Type == type);
+
+    /// <summary>A new node on the same store, as after a power cycle (monotonic time starts again).</summary>
+    public NodeRig Reboot(Action<NodeConfig>? configure = null) => new NodeRig(Store, configure);
+
+    private static void Assert(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(what);
+        }
+    }
+}
