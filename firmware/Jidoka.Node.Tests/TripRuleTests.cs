@@ -376,7 +376,7 @@ public sealed class TripRuleTests
     }
 
     [Fact]
-    public void An_exception_in_the_loop_de_energizes_the_output_and_withholds_the_kick()
+    public void An_exception_in_the_loop_de_energizes_the_output_withholds_the_kick_and_latches_a_trip()
     {
         var rig = new NodeRig().BootAndArm();
         Assert.True(rig.StopPin.Energized);
@@ -386,10 +386,18 @@ public sealed class TripRuleTests
         Assert.False(rig.StopPin.Energized);
         Assert.Equal(kicks, rig.Watchdog.Kicks);
         Assert.Equal(1u, rig.C.LoopFaults);
+        Assert.True(rig.C.Latch.IsTripped);
+
+        // The fault is gone, but the cell stays stopped: the step that threw checked nothing, so only an
+        // explicit reset may restart it, and the trip says why it stopped.
         rig.Force.Throw = false;
         rig.Step();
-        Assert.True(rig.StopPin.Energized);
+        Assert.False(rig.StopPin.Energized);
         Assert.Equal(kicks + 1, rig.Watchdog.Kicks);
+        var trip = rig.Journal().Single(e => e.Type == EventType.Trip);
+        Assert.Equal(TripRule.LoopOverrun, trip.Record.Rule);
+        Assert.Equal(InputChannel.Loop, trip.Record.Channel);
+        Assert.Equal(Engine.TripLoop.ReasonStepException, trip.Record.ReasonCode);
     }
 
     [Fact]

@@ -9,11 +9,15 @@ namespace Jidoka.Node.Engine
     /// One step of the trip loop: read every input, evaluate the policy's rules, trip (stop output off
     /// first, record second), handle the reset button, batch the sample into a frame, then decide the
     /// outputs. The output is energized only at the end of a step that was armed, good and within its
-    /// deadline, and only that step kicks the watchdog. Any exception de-energizes the output.
+    /// deadline, and only that step kicks the watchdog. Any exception de-energizes the output and latches a
+    /// loop-fault trip.
     /// Deterministic given the inputs and the clock; allocation-free.
     /// </summary>
     public sealed class TripLoop
     {
+        /// <summary>Reason code of a loop-overrun trip caused by an exception in a step rather than a missed deadline.</summary>
+        public const byte ReasonStepException = 1;
+
         private readonly NodeContext _c;
         private readonly NodeActions _actions;
         private bool _inWarningEpisode;
@@ -30,7 +34,7 @@ namespace Jidoka.Node.Engine
             _actions = actions;
         }
 
-        /// <summary>Runs one step. Never throws: a fault de-energizes the output and skips the watchdog kick.</summary>
+        /// <summary>Runs one step. Never throws: a fault de-energizes the output, latches a trip and skips the watchdog kick.</summary>
         public void Step()
         {
             lock (_c.Sync)
@@ -242,6 +246,20 @@ namespace Jidoka.Node.Engine
 
             _c.LoopFaults++;
             _c.LastStepGood = false;
+            try
+            {
+                // A step that threw has not checked the inputs, so the node cannot say the process is fine:
+                // latch a trip (as a loop fault) so the cell stays stopped until someone resets it, and the
+                // event says why. Without the latch the next good step would restart the cell by itself.
+                if (_c.Booted && _c.Latch.IsArmed)
+                {
+                    Trip(TripRule.LoopOverrun, InputChannel.Loop, _c.LoopFaults, 0, 1, ReasonStepException, _c.Hardware.Clock.NowUs);
+                }
+            }
+            catch (Exception)
+            {
+                // The output is already off and the kick withheld; recording is best effort here.
+            }
         }
 
         private void RecordDiscrepancies(ulong nowUs)
