@@ -27,20 +27,35 @@ public sealed class SchemaCheck
         }
 
         var violations = new List<string>();
-        foreach (EvaluationResults detail in (results.Details ?? []).Prepend(results))
+        List<EvaluationResults> failed = (results.Details ?? []).Prepend(results)
+            .Where(d => !d.IsValid && !IsConditionBranch(d))
+            .ToList();
+        foreach (EvaluationResults detail in failed)
         {
-            if (detail.Errors == null)
+            string location = detail.InstanceLocation.ToString();
+            location = location.Length == 0 ? "/" : location;
+            if (detail.Errors != null)
             {
-                continue;
+                foreach (KeyValuePair<string, string> error in detail.Errors)
+                {
+                    string message = error.Key.Length == 0 ? "property not allowed here" : $"{error.Key}: {error.Value}";
+                    violations.Add($"{location}: {message}");
+                }
             }
-
-            foreach (KeyValuePair<string, string> error in detail.Errors)
+            else if (!failed.Any(other => IsBelow(other, detail)))
             {
-                string location = detail.InstanceLocation.ToString();
-                violations.Add($"{(location.Length == 0 ? "/" : location)}: {error.Key}: {error.Value}");
+                // Keywords such as "not" fail without a message; name the schema rule instead.
+                violations.Add($"{location}: does not satisfy the schema rule at {detail.EvaluationPath}");
             }
         }
 
         return violations.Count > 0 ? violations.Distinct().ToList() : ["document does not match the schema"];
     }
+
+    private static bool IsBelow(EvaluationResults candidate, EvaluationResults ancestor) =>
+        candidate.EvaluationPath.ToString().StartsWith(ancestor.EvaluationPath + "/", System.StringComparison.Ordinal);
+
+    // JSON Pointer escapes '/' inside a segment, so "/if/" matches only a whole "if" segment.
+    private static bool IsConditionBranch(EvaluationResults detail) =>
+        (detail.EvaluationPath + "/").Contains("/if/", System.StringComparison.Ordinal);
 }
