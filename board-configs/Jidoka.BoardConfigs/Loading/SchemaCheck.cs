@@ -11,6 +11,10 @@ public sealed class SchemaCheck
 {
     private readonly JsonSchema _schema;
 
+    // Evaluation may complete the schema's lazily built state; one evaluation at a time keeps a shared
+    // loader safe under parallel tests without relying on the library's threading guarantees.
+    private readonly object _evaluating = new();
+
     /// <summary>Loads the schema at <paramref name="schemaPath"/> into its own registry, so two schemas never collide.</summary>
     public SchemaCheck(string schemaPath)
     {
@@ -20,7 +24,12 @@ public sealed class SchemaCheck
     /// <summary>Every violation as "location: keyword: message"; empty when the document is valid.</summary>
     public IReadOnlyList<string> Violations(JsonElement document)
     {
-        EvaluationResults results = _schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults results;
+        lock (_evaluating)
+        {
+            results = _schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        }
+
         if (results.IsValid)
         {
             return [];
