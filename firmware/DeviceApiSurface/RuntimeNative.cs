@@ -1,0 +1,28 @@
+// Mirrors: nanoFramework.Runtime.Native 1.7.11
+// Signatures read from nanoframework/nanoFramework.Runtime.Native, tag v1.7.11: GC.cs, SystemInfo.cs.
+// Declarations only: every body throws. Never deployed; see Jidoka.DeviceApiSurface.csproj.
+
+using System;
+
+namespace nanoFramework.Runtime.Native
+{
+    /// <summary>nanoFramework's garbage collector control.</summary>
+    public static class GC
+    {
+        /// <summary>Runs a collection and returns the free managed heap, bytes. Stops the world: status side only, never in the trip loop.</summary>
+        public static uint Run(bool compactHeap) => throw new NotImplementedException();
+    }
+
+    /// <summary>Facts about the running firmware.</summary>
+    public static class SystemInfo
+    {
+        /// <summary>The firmware's target name, e.g. "ESP32_REV3" (status reports it; board files are checked against it).</summary>
+        public static string TargetName => throw new NotImplementedException();
+
+        /// <summary>The platform name, e.g. "ESP32" or "STM32F7".</summary>
+        public static string Platform => throw new NotImplementedException();
+
+        /// <summary>Firmware version.</summary>
+        public static Version Version => throw new NotImplementedException();
+    }
+}
