@@ -1,0 +1,1 @@
+namespace Jidoka.Bridge; internal static class Program { private static void Main() { } }
