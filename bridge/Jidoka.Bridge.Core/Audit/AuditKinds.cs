@@ -9,6 +9,9 @@ public static class AuditKinds
     /// <summary>A command was sent to a node, with the operator who issued it.</summary>
     public const string Command = "command";
 
+    /// <summary>A stored command could not be published (the broker connection failed).</summary>
+    public const string CommandUndelivered = "command-undelivered";
+
     /// <summary>A node answered a command.</summary>
     public const string CommandResult = "command-result";
 
