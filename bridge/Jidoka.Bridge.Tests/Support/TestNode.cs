@@ -23,6 +23,7 @@ public sealed class TestNode : IAsyncDisposable
     private readonly ConcurrentDictionary<ulong, int> _acks = new();
     private long _hostSession;
     private int _replays;
+    private bool _dropped;
 
     public TestNode(string cellId, string nodeId, uint bootId = 1)
     {
@@ -93,6 +94,13 @@ public sealed class TestNode : IAsyncDisposable
         {
             await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
         }
+    }
+
+    /// <summary>Drops the connection without an MQTT DISCONNECT, as a node losing power or its network does: the broker then publishes the last will.</summary>
+    public void Drop()
+    {
+        _dropped = true;
+        _client.Dispose();
     }
 
     public string Topic(TopicKind kind) => Topics.ForNode(CellId, NodeId, kind);
@@ -172,6 +180,12 @@ public sealed class TestNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_dropped)
+        {
+            return;
+        }
+
+        _dropped = true;
         await DisconnectAsync();
         _client.Dispose();
     }
