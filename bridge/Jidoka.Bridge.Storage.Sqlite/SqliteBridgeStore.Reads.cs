@@ -375,8 +375,8 @@ public sealed partial class SqliteBridgeStore
     {
         // Deleted in slices of 5000 so the writer never holds the lock for long.
         const string sql = """
-            DELETE FROM frames WHERE id IN (
-                SELECT f.id FROM frames f
+            DELETE FROM frames WHERE (node_id, boot_id, frame_seq) IN (
+                SELECT f.node_id, f.boot_id, f.frame_seq FROM frames f
                 WHERE f.wall_start_us + (f.sample_count - 1) * f.sample_period_us < $cutoff
                   AND NOT EXISTS (
                       SELECT 1 FROM cases c

@@ -65,7 +65,6 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
 
         CREATE TABLE IF NOT EXISTS frames (
-            id INTEGER PRIMARY KEY,
             node_id TEXT NOT NULL,
             boot_id INTEGER NOT NULL,
             frame_seq INTEGER NOT NULL,
@@ -85,9 +84,9 @@ internal static class SqliteSchema
             vision_cal_version INTEGER NOT NULL,
             historical INTEGER NOT NULL,
             received_us INTEGER NOT NULL,
-            samples BLOB NOT NULL
-        );
-        CREATE UNIQUE INDEX IF NOT EXISTS frames_by_sequence ON frames (node_id, boot_id, frame_seq);
+            samples BLOB NOT NULL,
+            PRIMARY KEY (node_id, boot_id, frame_seq)
+        ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS frames_by_mono ON frames (node_id, boot_id, first_mono_us);
         CREATE INDEX IF NOT EXISTS frames_by_wall ON frames (node_id, wall_start_us);
 
