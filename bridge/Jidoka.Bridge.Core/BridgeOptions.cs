@@ -57,6 +57,9 @@ public sealed class IngestOptions
     /// <summary>Event ids remembered per node to answer duplicates without a database look-up.</summary>
     public int RecentEventIdsPerNode { get; set; } = 4096;
 
+    /// <summary>Most nodes the bridge follows; messages from further node ids are dropped and counted as unroutable.</summary>
+    public int MaxNodes { get; set; } = 10000;
+
     /// <summary>A node with no status is treated as online while it sent something within this many seconds.</summary>
     public int NodeSilenceSeconds { get; set; } = 30;
 
@@ -73,9 +76,9 @@ public sealed class IngestOptions
             throw new ArgumentException("Bridge:Ingest:MaxBatchMessages must be at least 1 and no more than QueueCapacity.");
         }
 
-        if (RecentEventIdsPerNode < 1 || NodeSilenceSeconds < 1)
+        if (RecentEventIdsPerNode < 1 || NodeSilenceSeconds < 1 || MaxNodes < 1)
         {
-            throw new ArgumentException("Bridge:Ingest:RecentEventIdsPerNode and NodeSilenceSeconds must be at least 1.");
+            throw new ArgumentException("Bridge:Ingest:RecentEventIdsPerNode, NodeSilenceSeconds and MaxNodes must be at least 1.");
         }
     }
 }

@@ -45,9 +45,17 @@ internal sealed class SqliteBatchWriter : IDisposable
     public WriteOutcome Write(SqliteTransaction tx, WriteBatch batch, AuditHead? head, out AuditHead? newHead)
     {
         int framesInserted = 0;
+        var skipped = new List<FrameRecord>();
         foreach (FrameRecord frame in batch.Frames)
         {
-            framesInserted += InsertFrame(tx, frame);
+            if (InsertFrame(tx, frame) == 1)
+            {
+                framesInserted++;
+            }
+            else
+            {
+                skipped.Add(frame);
+            }
         }
 
         int eventsInserted = 0;
@@ -114,7 +122,7 @@ internal sealed class SqliteBatchWriter : IDisposable
         }
 
         newHead = AppendAudit(tx, batch.Audit, head);
-        return new WriteOutcome(framesInserted, batch.Frames.Count - framesInserted, eventsInserted, batch.Events.Count - eventsInserted, newHead?.Seq ?? 0);
+        return new WriteOutcome(framesInserted, skipped, eventsInserted, batch.Events.Count - eventsInserted, newHead?.Seq ?? 0);
     }
 
     public void Dispose()

@@ -70,6 +70,29 @@ public sealed partial class SqliteBridgeStore
     }
 
     /// <inheritdoc/>
+    public Task<IReadOnlySet<uint>> FindStoredFrameSequencesAsync(string nodeId, uint bootId, IReadOnlyCollection<uint> frameSequences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(frameSequences);
+        var found = new HashSet<uint>();
+        foreach (uint sequence in frameSequences)
+        {
+            if (QueryScalar(
+                "SELECT 1 FROM frames WHERE node_id = $n AND boot_id = $b AND frame_seq = $s",
+                p =>
+                {
+                    p.AddWithValue("$n", nodeId);
+                    p.AddWithValue("$b", (long)bootId);
+                    p.AddWithValue("$s", (long)sequence);
+                }) != null)
+            {
+                found.Add(sequence);
+            }
+        }
+
+        return Task.FromResult<IReadOnlySet<uint>>(found);
+    }
+
+    /// <inheritdoc/>
     public Task<EventRecord?> GetEventAsync(string nodeId, ulong eventId, CancellationToken cancellationToken)
     {
         List<EventRecord> rows = Query(

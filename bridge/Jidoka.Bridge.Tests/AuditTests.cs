@@ -43,6 +43,31 @@ public sealed class AuditTests
     }
 
     [Fact]
+    public async Task The_bridge_verify_audit_command_names_the_edited_record_and_fails()
+    {
+        using var dir = new TempDir();
+        string file = await WriteLogAsync(dir);
+        Db.Execute(file, DropGuards + "UPDATE audit SET actor = 'someone-else' WHERE seq = 7");
+
+        var info = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[] { System.IO.Path.Combine(AppContext.BaseDirectory, "Jidoka.Bridge.dll"), "verify-audit", "--Bridge:Storage:DataFile", file })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        string output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("record 7: Edited", output, StringComparison.Ordinal);
+        Assert.Contains("1 finding(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_deleted_record_is_reported_exactly()
     {
         using var dir = new TempDir();

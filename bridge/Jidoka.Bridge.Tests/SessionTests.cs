@@ -87,17 +87,20 @@ public sealed class SessionTests
 
         // A frame of the old boot replayed after the reboot, and a replayed event.
         await node.PublishFrameAsync(Messages.Frame("press-04", 7, 5, 1_050_000, flags: FrameFlags.Replayed));
+        await node.PublishFrameAsync(Messages.Frame("press-04", 7, 5, 1_050_000, flags: FrameFlags.Replayed));
         EventMessage replayed = Messages.NearMiss("press-04", 77, 7, 1_040_000);
         replayed.Flags = EventMessage.Replayed;
         await node.SendEventAsync(replayed);
         await Eventually.UntilAsync(() => node.IsAcked(77), "replayed event acknowledged");
-        await Eventually.UntilAsync(async () => (await bridge.Runtime.Store.GetNodeAsync("press-04", default))?.Counters.FramesReceived == 11, "every frame processed");
+        await Eventually.UntilAsync(async () => (await bridge.Runtime.Store.GetNodeAsync("press-04", default))?.Counters.FramesReceived == 12, "every frame processed");
 
         NodeRecord stored = (await bridge.Runtime.Store.GetNodeAsync("press-04", default))!;
         Assert.Equal(8u, stored.BootId);
         Assert.Equal(1, stored.Counters.RebootsDetected);
         Assert.Equal(0, stored.Counters.GapsDetected);
         Assert.Equal(1, stored.Counters.FramesHistorical);
+        Assert.Equal(1, stored.Counters.FramesDuplicate);
+        Assert.Equal(11, stored.Counters.FramesStored);
         Assert.Equal(1, stored.Counters.EventsReplayed);
         IReadOnlyList<SampleRecord> late = await bridge.Runtime.Store.GetSamplesAsync("press-04", 7, 1_050_000, 1_050_000, default);
         Assert.True(Assert.Single(late).Historical);

@@ -74,7 +74,7 @@ public sealed class StoreTests
         batch.Frames.Add(Frame(1, 1000, NewUs));
         WriteOutcome outcome = await store.WriteAsync(batch, default);
         Assert.Equal(1, outcome.FramesInserted);
-        Assert.Equal(1, outcome.FramesAlreadyStored);
+        Assert.Single(outcome.FramesAlreadyStored);
     }
 
     private static FrameRecord Frame(uint seq, ulong mono, long wall) => new()

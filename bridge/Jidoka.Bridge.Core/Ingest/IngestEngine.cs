@@ -92,6 +92,7 @@ public sealed class IngestEngine
             Route(message, batch, work);
         }
 
+        await SettleEarlierBootFramesAsync(batch, work, cancellationToken).ConfigureAwait(false);
         await SettleEventsAsync(batch, work, nowUs, cancellationToken).ConfigureAwait(false);
         foreach (FrameRecord frame in batch.Frames)
         {
@@ -142,11 +143,19 @@ public sealed class IngestEngine
             _sessions[stored.NodeId].RememberStored(stored.EventId);
         }
 
-        if (outcome.FramesAlreadyStored > 0)
+        // The sequence tracker drops repeats before the store sees them; frames it cannot judge (from an
+        // earlier boot) meet the store's own guard, and the counts are corrected here.
+        foreach (FrameRecord skipped in outcome.FramesAlreadyStored)
         {
-            // The sequence tracker normally drops repeats before the store sees them; this is the store's
-            // own guard (for example frames replayed from an earlier boot), so the counts are corrected.
-            _logger.LogInformation("{Count} frames were already stored and were skipped.", outcome.FramesAlreadyStored);
+            NodeSession session = _sessions[skipped.NodeId];
+            session.Counters.FramesStored--;
+            session.Counters.FramesDuplicate++;
+            if (skipped.Historical)
+            {
+                session.Counters.FramesHistorical--;
+            }
+
+            session.Dirty = true;
         }
 
         _cases.Committed();
@@ -182,11 +191,23 @@ public sealed class IngestEngine
         }
 
         long receivedUs = UnixTime.ToUnixUs(message.ReceivedAt);
+        if (!_sessions.ContainsKey(nodeId) && _sessions.Count >= _options.Ingest.MaxNodes)
+        {
+            // A bound on memory: a flood of made-up node ids must not grow the bridge without limit.
+            work.Unroutable++;
+            if (_warned.Add((nodeId, RejectReason.None)))
+            {
+                _logger.LogWarning("Ignored node {Node}: the bridge already follows {Max} nodes (Bridge:Ingest:MaxNodes).", nodeId, _options.Ingest.MaxNodes);
+            }
+
+            return;
+        }
+
         NodeSession session = SessionOf(nodeId, cellId, receivedUs);
         session.Seen(receivedUs);
         DecodeResult verdict = kind switch
         {
-            TopicKind.Frame => OnFrame(session, message.Payload, receivedUs, batch),
+            TopicKind.Frame => OnFrame(session, message.Payload, receivedUs, batch, work),
             TopicKind.Event => OnEvent(session, message.Payload, receivedUs, work),
             TopicKind.Status => OnStatus(session, cellId, message.Payload),
             TopicKind.CommandResult => OnCommandResult(session, message.Payload, receivedUs, batch),
@@ -202,7 +223,7 @@ public sealed class IngestEngine
         }
     }
 
-    private DecodeResult OnFrame(NodeSession session, byte[] payload, long receivedUs, WriteBatch batch)
+    private DecodeResult OnFrame(NodeSession session, byte[] payload, long receivedUs, WriteBatch batch, BatchWork work)
     {
         FrameMessage frame = _frame;
         DecodeResult result = FrameCodec.TryDecode(payload, 0, payload.Length, frame);
@@ -232,7 +253,7 @@ public sealed class IngestEngine
         byte[] samples = new byte[count * SampleCodec.SizeBytes];
         Buffer.BlockCopy(payload, FrameCodec.HeaderBytes, samples, 0, samples.Length);
         Provenance p = frame.Provenance;
-        batch.Frames.Add(new FrameRecord
+        var record = new FrameRecord
         {
             NodeId = session.NodeId,
             BootId = frame.BootId,
@@ -254,7 +275,15 @@ public sealed class IngestEngine
             Historical = historical,
             ReceivedUnixUs = receivedUs,
             Samples = samples,
-        });
+        };
+        if (boot == BootObservation.EarlierBoot)
+        {
+            // No sequence tracker follows an ended boot, so the store says whether it is a repeat.
+            work.EarlierBootFrames.Add(record);
+            return result;
+        }
+
+        batch.Frames.Add(record);
         counters.FramesStored++;
         if (historical)
         {
@@ -430,6 +459,28 @@ public sealed class IngestEngine
         return result;
     }
 
+    private async Task SettleEarlierBootFramesAsync(WriteBatch batch, BatchWork work, CancellationToken cancellationToken)
+    {
+        var inBatch = new HashSet<(string, uint, uint)>();
+        foreach (IGrouping<(string NodeId, uint BootId), FrameRecord> group in work.EarlierBootFrames.GroupBy(f => (f.NodeId, f.BootId)))
+        {
+            IReadOnlySet<uint> stored = await _store.FindStoredFrameSequencesAsync(group.Key.NodeId, group.Key.BootId, group.Select(f => f.FrameSequence).Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
+            NodeCounterSet counters = _sessions[group.Key.NodeId].Counters;
+            foreach (FrameRecord frame in group)
+            {
+                if (stored.Contains(frame.FrameSequence) || !inBatch.Add((frame.NodeId, frame.BootId, frame.FrameSequence)))
+                {
+                    counters.FramesDuplicate++;
+                    continue;
+                }
+
+                batch.Frames.Add(frame);
+                counters.FramesStored++;
+                counters.FramesHistorical++;
+            }
+        }
+    }
+
     private async Task SettleEventsAsync(WriteBatch batch, BatchWork work, long nowUs, CancellationToken cancellationToken)
     {
         if (work.Events.Count == 0)
@@ -580,6 +631,8 @@ public sealed class IngestEngine
     private sealed class BatchWork
     {
         public List<EventRecord> Events { get; } = new();
+
+        public List<FrameRecord> EarlierBootFrames { get; } = new();
 
         public List<OutboundMessage> Outbound { get; } = new();
 

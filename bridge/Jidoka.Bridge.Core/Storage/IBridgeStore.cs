@@ -35,6 +35,9 @@ public interface IBridgeStore : IAsyncDisposable
     /// <summary>Which of <paramref name="eventIds"/> are already stored for <paramref name="nodeId"/>.</summary>
     Task<IReadOnlySet<ulong>> FindStoredEventIdsAsync(string nodeId, IReadOnlyCollection<ulong> eventIds, CancellationToken cancellationToken);
 
+    /// <summary>Which of <paramref name="frameSequences"/> of one node and boot are already stored.</summary>
+    Task<IReadOnlySet<uint>> FindStoredFrameSequencesAsync(string nodeId, uint bootId, IReadOnlyCollection<uint> frameSequences, CancellationToken cancellationToken);
+
     /// <summary>One event, or null.</summary>
     Task<EventRecord?> GetEventAsync(string nodeId, ulong eventId, CancellationToken cancellationToken);
 
