@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,47 +16,31 @@ internal sealed class FramePublisher : IAsyncDisposable
 {
     private const int InFlight = 256;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
-    private readonly List<MqttApplicationMessage> _frames = new();
     private readonly SemaphoreSlim _window = new(InFlight, InFlight);
+    private readonly FrameMessage _frame;
+    private readonly string _topic;
 
-    public FramePublisher(string nodeId, int frames, uint bootId)
+    public FramePublisher(string nodeId, int maxFrames)
     {
         NodeId = nodeId;
-        string topic = Topics.ForNode("bench", nodeId, TopicKind.Frame);
-        var frame = new FrameMessage { NodeId = nodeId, BootId = bootId, SampleCount = 10, SamplePeriodUs = 1000 };
-        frame.Provenance.PolicyId = 1;
-        byte[] buffer = new byte[FrameMessage.EncodedSize(10)];
-        for (int i = 0; i < frames; i++)
+        _topic = Topics.ForNode("bench", nodeId, TopicKind.Frame);
+        _frame = new FrameMessage { NodeId = nodeId, SampleCount = 10, SamplePeriodUs = 1000 };
+        _frame.Provenance.PolicyId = 1;
+        for (int s = 0; s < 10; s++)
         {
-            frame.FrameSequence = (uint)i;
-            frame.FirstSampleMonoUs = 1_000_000UL + ((ulong)i * 10_000UL);
-            for (int s = 0; s < 10; s++)
-            {
-                frame.ForceMilliNewtons[s] = 100_000 + (s * 1000) + (i % 1000);
-                frame.VisionConfidence[s] = 9500;
-                frame.VisionAgeMs[s] = 10;
-                frame.InterlockBits[s] = InterlockBits.AllClosed;
-                frame.SampleFlags[s] = SampleFlags.ForceValid | SampleFlags.VisionValid;
-            }
-
-            if (!FrameCodec.TryEncode(frame, buffer, 0).IsWritten)
-            {
-                throw new InvalidOperationException("benchmark frame refused by the encoder");
-            }
-
-            _frames.Add(new MqttApplicationMessageBuilder()
-                .WithTopic(topic)
-                .WithPayload((byte[])buffer.Clone())
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build());
+            _frame.VisionConfidence[s] = 9500;
+            _frame.VisionAgeMs[s] = 10;
+            _frame.InterlockBits[s] = InterlockBits.AllClosed;
+            _frame.SampleFlags[s] = SampleFlags.ForceValid | SampleFlags.VisionValid;
         }
 
-        SentAtTicks = new long[frames];
+        SentAtTicks = new long[maxFrames];
     }
 
-    public string NodeId { get; }
+    /// <summary>Boot id of the frames published next (each round is a new boot, so no frame repeats).</summary>
+    public uint BootId { get; set; } = 1;
 
-    public int Count => _frames.Count;
+    public string NodeId { get; }
 
     /// <summary>Stopwatch ticks at which each frame was handed to the client.</summary>
     public long[] SentAtTicks { get; }
@@ -111,8 +94,27 @@ internal sealed class FramePublisher : IAsyncDisposable
     private async Task PublishOneAsync(int index)
     {
         await _window.WaitAsync();
+        _frame.BootId = BootId;
+        _frame.FrameSequence = (uint)index;
+        _frame.FirstSampleMonoUs = 1_000_000UL + ((ulong)index * 10_000UL);
+        for (int s = 0; s < 10; s++)
+        {
+            _frame.ForceMilliNewtons[s] = 100_000 + (s * 1000) + (index % 1000);
+        }
+
+        byte[] payload = new byte[FrameMessage.EncodedSize(10)];
+        if (!FrameCodec.TryEncode(_frame, payload, 0).IsWritten)
+        {
+            throw new InvalidOperationException("benchmark frame refused by the encoder");
+        }
+
+        MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+            .WithTopic(_topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
         SentAtTicks[index] = Stopwatch.GetTimestamp();
-        _ = _client.PublishAsync(_frames[index], CancellationToken.None).ContinueWith(
+        _ = _client.PublishAsync(message, CancellationToken.None).ContinueWith(
             t =>
             {
                 _window.Release();
