@@ -33,6 +33,7 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(Address)
             .WithDefaultEndpointPort(Port)
+            .WithDefaultEndpointReuseAddress()
             .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(options);
