@@ -81,7 +81,11 @@ public sealed record NodeRecord
     /// <summary>Time uncertainty the node last reported, µs.</summary>
     public uint TimeUncertaintyUs { get; init; }
 
-    /// <summary>Last measured difference between bridge receive time and node-mapped time, µs (positive: node behind).</summary>
+    /// <summary>
+    /// Bridge receive time minus node-mapped time, µs (positive: node behind or message delayed), as
+    /// measured while the node was suspect or when it last became or stopped being suspect (kept off
+    /// the per-frame path otherwise).
+    /// </summary>
     public long LastClockSkewUs { get; init; }
 
     /// <summary>True while the last measured skew is beyond the threshold.</summary>

@@ -28,6 +28,7 @@ namespace Jidoka.Bridge.Hosting;
 public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+    private static readonly string TimeRequestSuffix = "/" + Topics.Suffix(TopicKind.TimeRequest);
     private readonly BridgeOptions _bridge;
     private readonly BrokerOptions _broker;
     private readonly TimeProvider _clock;
@@ -222,7 +223,9 @@ public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
         MqttApplicationMessage message = e.ApplicationMessage;
         byte[] payload = message.Payload.ToArray();
         var inbound = new InboundMessage(message.Topic, payload, received);
-        if (Topics.TryParse(message.Topic, out string cellId, out string nodeId, out TopicKind kind) && kind == TopicKind.TimeRequest)
+        // The suffix test first: full topic parsing for every frame would cost more than the check saves.
+        if (message.Topic.EndsWith(TimeRequestSuffix, StringComparison.Ordinal)
+            && Topics.TryParse(message.Topic, out string cellId, out string nodeId, out TopicKind kind) && kind == TopicKind.TimeRequest)
         {
             inbound = inbound with { TimeSyncAnswered = await AnswerTimeSyncAsync(inbound, cellId, nodeId).ConfigureAwait(false) };
         }
