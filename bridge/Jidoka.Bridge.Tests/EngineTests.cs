@@ -40,8 +40,13 @@ public sealed class EngineTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => engine.ProcessAsync(batch, default));
         Assert.Null(await sqlite.GetEventAsync("press-12", 9, default));
 
+        var committed = new List<BatchCommitted>();
+        engine.Committed += committed.Add;
         clock.Advance(TimeSpan.FromSeconds(1));
         BatchResult retried = await engine.ProcessAsync(batch, default);
+        BatchCommitted change = Assert.Single(committed);
+        Assert.Equal(new ulong[] { 9, 8 }, change.Events.Select(e => e.EventId));
+        Assert.Equal(9UL, Assert.Single(change.Cases).TripEventId);
         Assert.Equal(2, retried.EventsStored);
         Assert.Equal(2, retried.EventsAcknowledged);
         OutboundMessage ack = Assert.Single(retried.Outbound);

@@ -60,6 +60,9 @@ public sealed class IngestEngine
     /// <summary>Bridge-wide totals.</summary>
     public IngestTotals Totals { get; } = new();
 
+    /// <summary>Raised on the ingest thread after each commit that stored events, cases or node changes; keep handlers short.</summary>
+    public event System.Action<BatchCommitted>? Committed;
+
     /// <summary>Loads node sessions and unfinished cases from the store (start-up, and after a failed write).</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -178,6 +181,11 @@ public sealed class IngestEngine
         }
 
         Totals.AddBatch(messageCount, outcome.FramesInserted, samples, outcome.EventsInserted, work.Rejected, work.Unroutable);
+        if (batch.Events.Count > 0 || batch.Cases.Count > 0 || batch.Nodes.Count > 0)
+        {
+            Committed?.Invoke(new BatchCommitted(batch.Events, batch.Cases, batch.Nodes));
+        }
+
         return new BatchResult(work.Outbound, outcome.FramesInserted, outcome.EventsInserted, acked, work.Rejected);
     }
 
