@@ -33,6 +33,7 @@ public sealed class SimulatedHx711
     private readonly Func<ulong> _nowUs;
     private readonly ulong _noiseSeed;
     private ulong _poweredUpAtUs;
+
     private bool _poweredDown;
     private long _readConversion = -1;
     private int _shiftRegister;
@@ -116,6 +117,17 @@ public sealed class SimulatedHx711
 
     /// <summary>True when DOUT is low, i.e. a conversion is ready to be read.</summary>
     public bool IsReady => !FaultNoResponse && !_poweredDown && _pulsesThisRead == 0 && CompletedConversions - 1 > _readConversion;
+
+    /// <summary>The board powered up (AVDD came back): the chip resets and settles again, gain 128.</summary>
+    public void PowerOn()
+    {
+        _poweredUpAtUs = _nowUs();
+        _poweredDown = false;
+        _readConversion = -1;
+        _pulsesThisRead = 0;
+        _sckHigh = false;
+        _gain = 128;
+    }
 
     /// <summary>PD_SCK rising edge: shifts out the next data bit (DOUT then carries it).</summary>
     public void ClockRise()

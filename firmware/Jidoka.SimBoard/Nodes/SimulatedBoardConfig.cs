@@ -1,0 +1,68 @@
+using Jidoka.Node.Config;
+using Jidoka.Protocol;
+using Jidoka.SimBoard.Sensors;
+
+namespace Jidoka.SimBoard.Nodes;
+
+/// <summary>
+/// The simulated board's node configuration: the core's defaults, the board's identity, the default
+/// policy of the simulated board file, and calibrations computed from the simulated front end so the
+/// core maps the simulated counts back to the simulated force.
+/// </summary>
+public static class SimulatedBoardConfig
+{
+    /// <summary>Board name reported in status.</summary>
+    public const string BoardName = "simulated";
+
+    /// <summary>The simulated board's default policy (policy 1 of board-configs/simulated.json).</summary>
+    public static PolicyRecord DefaultPolicy()
+    {
+        var p = new PolicyRecord
+        {
+            PolicyId = 1,
+            ForceLimitMilliNewtons = 150_000,
+            ForceWarnMilliNewtons = 120_000,
+            ForceOverLimitSamples = 3,
+            ForceRangeMinMilliNewtons = -20_000,
+            ForceRangeMaxMilliNewtons = 400_000,
+            ForceStuckSamples = 2_000,
+            VisionMinConfidence = 7_000,
+            VisionMaxAgeMs = 500,
+            InterlockDebounceMs = 5,
+            DiscrepancyMs = 100,
+            LoopPeriodUs = 1_000,
+            LoopDeadlineUs = 800,
+        };
+        p.SetResponse(TripRule.ForceOverLimit, ResponseClass.Regrip);
+        p.SetResponse(TripRule.VisionLowConfidence, ResponseClass.Reinspect);
+        p.SetResponse(TripRule.VisionStale, ResponseClass.Reinspect);
+        p.SetResponse(TripRule.InterlockOpen, ResponseClass.Pause);
+        p.SetResponse(TripRule.ChannelDiscrepancy, ResponseClass.Maintenance);
+        p.SetResponse(TripRule.SensorFault, ResponseClass.Recalibrate);
+        p.SetResponse(TripRule.LoopOverrun, ResponseClass.Maintenance);
+        return p;
+    }
+
+    /// <summary>The force calibration matching the front end of <paramref name="options"/>.</summary>
+    public static CalibrationRecord ForceCalibration(SimulatedBoardOptions options) => options.ForceFrontEnd == ForceFrontEndKind.Hx711
+        ? ForceCalibrations.ForHx711(options.LoadCell)
+        : ForceCalibrations.ForAdc(options.Adc, options.LoadCell);
+
+    /// <summary>Builds and validates the node configuration for <paramref name="options"/>.</summary>
+    public static NodeConfig Create(SimulatedBoardOptions options)
+    {
+        System.ArgumentNullException.ThrowIfNull(options);
+        var config = new NodeConfig
+        {
+            CellId = options.CellId,
+            NodeId = options.NodeId,
+            Board = BoardName,
+        };
+        config.DefaultPolicy.CopyFrom(DefaultPolicy());
+        config.DefaultForceCalibration.CopyFrom(ForceCalibration(options));
+        config.DefaultVisionCalibration.CopyFrom(ForceCalibrations.UnityVision());
+        options.Configure?.Invoke(config);
+        config.Validate();
+        return config;
+    }
+}
