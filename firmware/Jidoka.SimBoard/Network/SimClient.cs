@@ -160,8 +160,8 @@ public sealed class SimClient
         Array.Copy(payload, copy, length);
         _network.Counters.Published++;
         ulong sent = Math.Max(_clock(), _network.Now);
-        Hop(sent, ref _lastUplinkUs, qos, copy, (bytes, corrupted, _) =>
-            _network.Arrive(this, c, topic, bytes, qos, retain, sent, corrupted));
+        Hop(sent, ref _lastUplinkUs, qos, copy, (bytes, corrupted, duplicate) =>
+            _network.Arrive(this, c, topic, bytes, qos, retain, sent, corrupted, duplicate));
         return true;
     }
 
@@ -209,7 +209,7 @@ public sealed class SimClient
         return qos >= 0;
     }
 
-    internal void Downlink(SimConnection connection, string topic, byte[] payload, int qos, bool retain, string from, ulong publishedUs, bool corruptedBefore)
+    internal void Downlink(SimConnection connection, string topic, byte[] payload, int qos, bool retain, string from, ulong publishedUs, bool corruptedBefore, bool duplicateBefore)
     {
         Hop(_network.Now, ref _lastDownlinkUs, qos, payload, (bytes, corrupted, duplicate) =>
         {
@@ -219,7 +219,7 @@ public sealed class SimClient
                 return;
             }
 
-            var message = new SimMessage(topic, (byte[])bytes.Clone(), qos, retain, from, publishedUs, _network.Now, duplicate, corrupted || corruptedBefore);
+            var message = new SimMessage(topic, (byte[])bytes.Clone(), qos, retain, from, publishedUs, _network.Now, duplicate || duplicateBefore, corrupted || corruptedBefore);
             _network.OnDelivered(this, message);
             MessageReceived?.Invoke(message);
         });

@@ -99,7 +99,7 @@ public sealed class SimNetwork
 
     internal long At(ulong us, Action action) => _scheduler.At(us, action);
 
-    internal void Arrive(SimClient sender, SimConnection connection, string topic, byte[] payload, int qos, bool retain, ulong publishedUs, bool corrupted)
+    internal void Arrive(SimClient sender, SimConnection connection, string topic, byte[] payload, int qos, bool retain, ulong publishedUs, bool corrupted, bool duplicate)
     {
         if (!BrokerUp || !connection.Alive)
         {
@@ -107,13 +107,13 @@ public sealed class SimNetwork
             return;
         }
 
-        Route(sender.ClientId, topic, payload, qos, retain, publishedUs, corrupted);
+        Route(sender.ClientId, topic, payload, qos, retain, publishedUs, corrupted, duplicate);
     }
 
     internal void PublishWill(SimWill will)
     {
         Counters.WillsPublished++;
-        Route(BrokerId, will.Topic, will.Payload, will.Qos, will.Retain, Now, false);
+        Route(BrokerId, will.Topic, will.Payload, will.Qos, will.Retain, Now, false, false);
     }
 
     internal void DeliverRetained(SimClient client, SimConnection connection, string filter, int qos)
@@ -123,7 +123,7 @@ public sealed class SimNetwork
             if (TopicFilter.Matches(filter, entry.Key))
             {
                 SimMessage m = entry.Value;
-                client.Downlink(connection, m.Topic, m.Payload, Math.Min(qos, m.Qos), true, m.FromClientId, m.PublishedUs, m.Corrupted);
+                client.Downlink(connection, m.Topic, m.Payload, Math.Min(qos, m.Qos), true, m.FromClientId, m.PublishedUs, m.Corrupted, false);
             }
         }
     }
@@ -144,7 +144,7 @@ public sealed class SimNetwork
         Delivered?.Invoke(client.ClientId, message);
     }
 
-    private void Route(string from, string topic, byte[] payload, int qos, bool retain, ulong publishedUs, bool corrupted)
+    private void Route(string from, string topic, byte[] payload, int qos, bool retain, ulong publishedUs, bool corrupted, bool duplicate)
     {
         if (retain)
         {
@@ -162,7 +162,7 @@ public sealed class SimNetwork
         {
             if (c.TryMatch(topic, out int subQos, out SimConnection? connection))
             {
-                c.Downlink(connection!, topic, payload, Math.Min(qos, subQos), false, from, publishedUs, corrupted);
+                c.Downlink(connection!, topic, payload, Math.Min(qos, subQos), false, from, publishedUs, corrupted, duplicate);
             }
         }
     }
