@@ -48,8 +48,25 @@ public static class SimulatedBoardConfig
         ? ForceCalibrations.ForHx711(options.LoadCell)
         : ForceCalibrations.ForAdc(options.Adc, options.LoadCell);
 
+    /// <summary>Loop period on a host in real time, µs (see <see cref="SimulatedBoardOptions.HostPacingInRealTime"/>).</summary>
+    public const uint HostLoopPeriodUs = 10_000;
+
+    /// <summary>External watchdog timeout on a host in real time, µs.</summary>
+    public const ulong HostWatchdogTimeoutUs = 1_000_000;
+
+    /// <summary>Paces <paramref name="config"/>'s default policy for a general-purpose host (10 ms loop and deadline, 2 s stuck window).</summary>
+    public static void ApplyHostPacing(NodeConfig config)
+    {
+        System.ArgumentNullException.ThrowIfNull(config);
+        PolicyRecord p = config.DefaultPolicy;
+        ulong stuckWindowUs = (ulong)p.ForceStuckSamples * p.LoopPeriodUs;
+        p.LoopPeriodUs = HostLoopPeriodUs;
+        p.LoopDeadlineUs = HostLoopPeriodUs;
+        p.ForceStuckSamples = (ushort)System.Math.Max(PolicyRecord.ForceStuckSamplesMin, stuckWindowUs / HostLoopPeriodUs);
+    }
+
     /// <summary>Builds and validates the node configuration for <paramref name="options"/>.</summary>
-    public static NodeConfig Create(SimulatedBoardOptions options)
+    public static NodeConfig Create(SimulatedBoardOptions options, bool realTime = false)
     {
         System.ArgumentNullException.ThrowIfNull(options);
         var config = new NodeConfig
@@ -61,6 +78,11 @@ public static class SimulatedBoardConfig
         config.DefaultPolicy.CopyFrom(DefaultPolicy());
         config.DefaultForceCalibration.CopyFrom(ForceCalibration(options));
         config.DefaultVisionCalibration.CopyFrom(ForceCalibrations.UnityVision());
+        if (realTime && options.HostPacingInRealTime)
+        {
+            ApplyHostPacing(config);
+        }
+
         options.Configure?.Invoke(config);
         config.Validate();
         return config;

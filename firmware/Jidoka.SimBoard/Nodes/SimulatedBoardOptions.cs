@@ -81,6 +81,14 @@ public sealed record SimulatedBoardOptions
     /// <summary>Store slot size, bytes (at least the core's 173).</summary>
     public int StoreSlotSizeBytes { get; init; } = 192;
 
+    /// <summary>
+    /// In real-time runs, pace the loop for a general-purpose host rather than an MCU: 10 ms period and
+    /// deadline, stuck-sample count scaled to the same 2 s, and a 1 s watchdog. A 1 kHz loop with an
+    /// 800 µs deadline on a shared, preemptive host overruns whenever the OS deschedules the thread, and
+    /// every overrun is a trip. Virtual runs ignore this (virtual time has no preemption).
+    /// </summary>
+    public bool HostPacingInRealTime { get; init; } = true;
+
     /// <summary>Adjusts the node configuration after the simulated board's defaults are set (journal size, policy…).</summary>
     public Action<NodeConfig>? Configure { get; init; }
 }

@@ -59,7 +59,7 @@ public sealed class SimulatedNode : IDisposable
         _mqttOptions = mqtt;
         _random = random ?? throw new ArgumentNullException(nameof(random));
         _edgeRandom = random.Fork("edge-latency");
-        Config = SimulatedBoardConfig.Create(options);
+        Config = SimulatedBoardConfig.Create(options, realTime: virtualScheduler == null);
         StoreDirectory = storeDirectory;
 
         Force = new ForceInput();
@@ -132,6 +132,11 @@ public sealed class SimulatedNode : IDisposable
         ArgumentNullException.ThrowIfNull(random);
         int drift = options.ClockDriftPpm ?? (int)random.Fork("drift").NextRange(-30, 30);
         var time = new RealTimeBoardTime(scheduler, drift);
+        if (options.HostPacingInRealTime && options.WatchdogTimeoutUs < SimulatedBoardConfig.HostWatchdogTimeoutUs)
+        {
+            options = options with { WatchdogTimeoutUs = SimulatedBoardConfig.HostWatchdogTimeoutUs };
+        }
+
         return new SimulatedNode(options, scheduler, time, null, null, mqtt, random, storeDirectory);
     }
 
