@@ -248,6 +248,37 @@ public sealed class VirtualNodeTests
         }
     }
 
+    [Fact]
+    public void The_reset_button_rearms_a_tripped_node_once_the_cause_has_cleared()
+    {
+        var (cell, node) = Armed(61);
+        using (cell)
+        {
+            node.Interlocks.Open(InputChannel.LightCurtain);
+            cell.RunFor(10 * Ms);
+            Assert.Equal(TripState.Tripped, node.Core!.State);
+
+            // Pressed while the curtain is still open: refused.
+            node.ResetButton.Set(true);
+            cell.RunFor(80 * Ms);
+            node.ResetButton.Set(false);
+            cell.RunFor(10 * Ms);
+            Assert.Equal(TripState.Tripped, node.Core.State);
+            Assert.Contains(Journaled(node), e => e.Type == EventType.ResetRefused);
+
+            node.Interlocks.Close(InputChannel.LightCurtain);
+            cell.RunFor(20 * Ms);
+            node.ResetButton.Set(true);
+            cell.RunFor(80 * Ms);
+            node.ResetButton.Set(false);
+            cell.RunFor(10 * Ms);
+            Assert.Equal(TripState.Armed, node.Core.State);
+            Assert.True(node.StopOutput.Energized);
+            EventMessage reset = Journaled(node).Single(e => e.Type == EventType.Reset);
+            Assert.Equal(Journaled(node).Single(e => e.Type == EventType.Trip).EventId, reset.Record.RelatedEventId);
+        }
+    }
+
     internal static EventMessage[] Journaled(SimulatedNode node)
     {
         NodeCore core = node.Core!;
