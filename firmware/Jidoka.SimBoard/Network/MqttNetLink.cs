@@ -222,15 +222,24 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
 
     private async Task KeepConnectedAsync(CancellationToken stop)
     {
+        bool everConnected = false;
         while (!stop.IsCancellationRequested)
         {
             if (!_client.IsConnected)
             {
                 try
                 {
+                    if (everConnected)
+                    {
+                        // After a drop, wait before reconnecting (see ReconnectBackoff.MinimumDelayUs).
+                        await Task.Delay(TimeSpan.FromMicroseconds(_backoff.NextDelayUs()), stop).ConfigureAwait(false);
+                        everConnected = false;
+                    }
+
                     await _client.ConnectAsync(BuildOptions(), stop).ConfigureAwait(false);
                     Interlocked.Increment(ref _connects);
                     _backoff.Reset();
+                    everConnected = true;
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {

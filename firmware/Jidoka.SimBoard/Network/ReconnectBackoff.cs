@@ -14,6 +14,14 @@ public sealed class ReconnectBackoff
     private readonly object _sync = new();
     private int _failures;
 
+    /// <summary>
+    /// Shortest wait before any reconnect attempt, µs. The core notices a lost session only by polling
+    /// <c>IsConnected</c> once per communication round; a link that came back before the next round would
+    /// hide the drop, and the core would not subscribe again on the new clean session. Waiting several
+    /// rounds makes every drop visible.
+    /// </summary>
+    public const ulong MinimumDelayUs = 50_000;
+
     /// <summary>Creates the policy.</summary>
     public ReconnectBackoff(ulong baseUs, ulong capUs, SimRandom random)
     {
@@ -45,7 +53,7 @@ public sealed class ReconnectBackoff
         }
     }
 
-    /// <summary>Records a failure and returns how long to wait before the next attempt, µs (at least 1 ms).</summary>
+    /// <summary>Records a failure (or a drop) and returns how long to wait before the next attempt, µs (at least <see cref="MinimumDelayUs"/>).</summary>
     public ulong NextDelayUs()
     {
         lock (_sync)
@@ -53,7 +61,7 @@ public sealed class ReconnectBackoff
             int n = Math.Min(_failures, 30);
             _failures++;
             ulong ceiling = Math.Min(CapUs, BaseUs << n);
-            return 1000 + (ulong)_random.NextLong((long)ceiling);
+            return MinimumDelayUs + (ulong)_random.NextLong((long)ceiling);
         }
     }
 

@@ -463,6 +463,7 @@ public sealed class SimulatedNode : IDisposable
     private void OnPinChanged(int channel)
     {
         int generation;
+        ulong latency;
         lock (_sync)
         {
             if (_core == null)
@@ -471,9 +472,11 @@ public sealed class SimulatedNode : IDisposable
             }
 
             generation = _generation;
+
+            // Under the lock: in real time, edges come from the test thread and the timer thread.
+            latency = (ulong)_edgeRandom.NextRange((long)Options.InterlockEdgeLatencyMinUs, (long)Math.Max(Options.InterlockEdgeLatencyMinUs, Options.InterlockEdgeLatencyMaxUs));
         }
 
-        ulong latency = (ulong)_edgeRandom.NextRange((long)Options.InterlockEdgeLatencyMinUs, (long)Math.Max(Options.InterlockEdgeLatencyMinUs, Options.InterlockEdgeLatencyMaxUs));
         Scheduler.At(Scheduler.NowUs + latency, () =>
         {
             NodeCore? core;
