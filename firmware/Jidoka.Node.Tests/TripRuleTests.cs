@@ -266,6 +266,24 @@ public sealed class TripRuleTests
     }
 
     [Fact]
+    public void A_discrepancy_first_seen_by_the_pin_change_path_is_still_journaled_by_the_next_step()
+    {
+        // The GPIO handler updates the pair between steps; the step must still see the disagreement begin.
+        var rig = new NodeRig().BootAndArm();
+        rig.Interlocks[4].Level = false;
+        ulong edgeUs = rig.Clock.Now;
+        rig.Core.OnInterlockEdge(4);
+        Assert.Equal(TripState.Armed, rig.Core.State);
+        rig.Step();
+        var discrepancy = rig.LastJournaled(EventType.Discrepancy);
+        Assert.Equal(InputChannel.EStop, discrepancy.Record.Channel);
+        Assert.Equal(1, rig.CountJournaled(EventType.Discrepancy));
+        rig.Step(3);
+        Assert.Equal(1, rig.CountJournaled(EventType.Discrepancy));
+        Assert.True(edgeUs < discrepancy.Record.DetectMonoUs);
+    }
+
+    [Fact]
     public void A_bouncing_channel_that_settles_within_the_discrepancy_time_does_not_trip()
     {
         var rig = new NodeRig().BootAndArm();

@@ -47,8 +47,19 @@ namespace Jidoka.Node.Channels
         /// <summary>Monotonic µs at which the current disagreement began.</summary>
         public ulong DisagreeSinceUs { get; private set; }
 
-        /// <summary>True on the update that first saw the current disagreement (the discrepancy event).</summary>
+        /// <summary>
+        /// True from the update that first saw the current disagreement until the trip loop has journaled it
+        /// (<see cref="MarkDisagreementRecorded"/>) or the channels agree again. It must outlive one update:
+        /// the pin-change path updates the pair between steps, and the step that journals the discrepancy
+        /// event would otherwise never see it begin.
+        /// </summary>
         public bool DisagreementBegan { get; private set; }
+
+        /// <summary>The trip loop has journaled the discrepancy event of the current disagreement.</summary>
+        public void MarkDisagreementRecorded()
+        {
+            DisagreementBegan = false;
+        }
 
         /// <summary>The two bits of this pair in the interlock byte.</summary>
         public byte Bits => (byte)((ClosedA ? 1 << _indexA : 0) | (ClosedB ? 1 << (_indexA + 1) : 0));
@@ -89,10 +100,14 @@ namespace Jidoka.Node.Channels
             ClosedA = Debounce(ClosedA, _rawA, _rawChangeA, nowUs, debounceUs);
             ClosedB = Debounce(ClosedB, _rawB, _rawChangeB, nowUs, debounceUs);
             bool disagree = ClosedA != ClosedB;
-            DisagreementBegan = disagree && !IsDisagreeing;
-            if (DisagreementBegan)
+            if (disagree && !IsDisagreeing)
             {
+                DisagreementBegan = true;
                 DisagreeSinceUs = nowUs;
+            }
+            else if (!disagree)
+            {
+                DisagreementBegan = false;
             }
 
             IsDisagreeing = disagree;

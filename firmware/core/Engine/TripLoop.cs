@@ -276,6 +276,7 @@ namespace Jidoka.Node.Engine
                     r.LimitValue = (long)_c.Policy.DiscrepancyMs * 1000;
                     r.DetectMonoUs = nowUs;
                     _c.Recorder.Commit();
+                    pair.MarkDisagreementRecorded();
                 }
             }
         }

@@ -1,0 +1,90 @@
+using Jidoka.Node.Config;
+using Jidoka.Protocol;
+using Jidoka.SimBoard.Sensors;
+
+namespace Jidoka.SimBoard.Nodes;
+
+/// <summary>
+/// The simulated board's node configuration: the core's defaults, the board's identity, the default
+/// policy of the simulated board file, and calibrations computed from the simulated front end so the
+/// core maps the simulated counts back to the simulated force.
+/// </summary>
+public static class SimulatedBoardConfig
+{
+    /// <summary>Board name reported in status.</summary>
+    public const string BoardName = "simulated";
+
+    /// <summary>The simulated board's default policy (policy 1 of board-configs/simulated.json).</summary>
+    public static PolicyRecord DefaultPolicy()
+    {
+        var p = new PolicyRecord
+        {
+            PolicyId = 1,
+            ForceLimitMilliNewtons = 150_000,
+            ForceWarnMilliNewtons = 120_000,
+            ForceOverLimitSamples = 3,
+            ForceRangeMinMilliNewtons = -20_000,
+            ForceRangeMaxMilliNewtons = 400_000,
+            ForceStuckSamples = 2_000,
+            VisionMinConfidence = 7_000,
+            VisionMaxAgeMs = 500,
+            InterlockDebounceMs = 5,
+            DiscrepancyMs = 100,
+            LoopPeriodUs = 1_000,
+            LoopDeadlineUs = 800,
+        };
+        p.SetResponse(TripRule.ForceOverLimit, ResponseClass.Regrip);
+        p.SetResponse(TripRule.VisionLowConfidence, ResponseClass.Reinspect);
+        p.SetResponse(TripRule.VisionStale, ResponseClass.Reinspect);
+        p.SetResponse(TripRule.InterlockOpen, ResponseClass.Pause);
+        p.SetResponse(TripRule.ChannelDiscrepancy, ResponseClass.Maintenance);
+        p.SetResponse(TripRule.SensorFault, ResponseClass.Recalibrate);
+        p.SetResponse(TripRule.LoopOverrun, ResponseClass.Maintenance);
+        return p;
+    }
+
+    /// <summary>The force calibration matching the front end of <paramref name="options"/>.</summary>
+    public static CalibrationRecord ForceCalibration(SimulatedBoardOptions options) => options.ForceFrontEnd == ForceFrontEndKind.Hx711
+        ? ForceCalibrations.ForHx711(options.LoadCell)
+        : ForceCalibrations.ForAdc(options.Adc, options.LoadCell);
+
+    /// <summary>Loop period on a host in real time, µs (see <see cref="SimulatedBoardOptions.HostPacingInRealTime"/>).</summary>
+    public const uint HostLoopPeriodUs = 10_000;
+
+    /// <summary>External watchdog timeout on a host in real time, µs.</summary>
+    public const ulong HostWatchdogTimeoutUs = 1_000_000;
+
+    /// <summary>Paces <paramref name="config"/>'s default policy for a general-purpose host (10 ms loop and deadline, 2 s stuck window).</summary>
+    public static void ApplyHostPacing(NodeConfig config)
+    {
+        System.ArgumentNullException.ThrowIfNull(config);
+        PolicyRecord p = config.DefaultPolicy;
+        ulong stuckWindowUs = (ulong)p.ForceStuckSamples * p.LoopPeriodUs;
+        p.LoopPeriodUs = HostLoopPeriodUs;
+        p.LoopDeadlineUs = HostLoopPeriodUs;
+        p.ForceStuckSamples = (ushort)System.Math.Max(PolicyRecord.ForceStuckSamplesMin, stuckWindowUs / HostLoopPeriodUs);
+    }
+
+    /// <summary>Builds and validates the node configuration for <paramref name="options"/>.</summary>
+    public static NodeConfig Create(SimulatedBoardOptions options, bool realTime = false)
+    {
+        System.ArgumentNullException.ThrowIfNull(options);
+        var config = new NodeConfig
+        {
+            CellId = options.CellId,
+            NodeId = options.NodeId,
+            Board = BoardName,
+        };
+        config.DefaultPolicy.CopyFrom(DefaultPolicy());
+        config.DefaultForceCalibration.CopyFrom(ForceCalibration(options));
+        config.DefaultVisionCalibration.CopyFrom(ForceCalibrations.UnityVision());
+        if (realTime && options.HostPacingInRealTime)
+        {
+            ApplyHostPacing(config);
+        }
+
+        options.Configure?.Invoke(config);
+        config.Validate();
+        return config;
+    }
+}
