@@ -102,6 +102,8 @@ internal sealed class BenchLink : IMqttLink
 {
     public bool IsConnected => false;
 
+    public uint SessionCount => 0;
+
     public bool Publish(string topic, byte[] payload, int length, int qos, bool retain) => false;
 
     public bool Subscribe(string topicFilter, int qos) => false;

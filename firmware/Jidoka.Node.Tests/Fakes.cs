@@ -205,11 +205,14 @@ public sealed record Published(string Topic, byte[] Payload, int Qos, bool Retai
 public sealed class FakeLink : IMqttLink
 {
     public bool Connected;
+    public uint Sessions;
     public bool RefusePublish;
     public readonly List<Published> Sent = new();
     public readonly List<string> Subscriptions = new();
 
     public bool IsConnected => Connected;
+
+    public uint SessionCount => Sessions;
 
     public bool Publish(string topic, byte[] payload, int length, int qos, bool retain)
     {

@@ -149,3 +149,28 @@ public sealed class OutageTests
         Assert.Contains(frames, f => f.Provenance.PolicyId == 8);
     }
 }
+
+public sealed class SessionChangeTests
+{
+    [Fact]
+    public void A_drop_and_reconnect_between_two_rounds_is_seen_by_the_session_count_and_subscriptions_are_renewed()
+    {
+        var rig = new NodeRig().BootAndArm();
+        rig.ConnectBridge();
+        rig.Service();
+        int subscriptionsBefore = rig.Link.Subscriptions.Count;
+        uint reconnectsBefore = rig.Core.Comms.Reconnects;
+
+        // The link dropped and reconnected with a clean session between two rounds: IsConnected reads
+        // true both times, only the session count moved.
+        rig.Link.Sessions++;
+        rig.Service();
+
+        Assert.Equal(reconnectsBefore + 1, rig.Core.Comms.Reconnects);
+        Assert.Equal(subscriptionsBefore * 2, rig.Link.Subscriptions.Count);
+
+        // No change in the count, no new subscriptions.
+        rig.Service();
+        Assert.Equal(subscriptionsBefore * 2, rig.Link.Subscriptions.Count);
+    }
+}

@@ -103,6 +103,9 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
     /// <inheritdoc/>
     public bool IsConnected => _client.IsConnected;
 
+    /// <inheritdoc/>
+    public uint SessionCount => (uint)Volatile.Read(ref _connects);
+
     /// <summary>Successful connects, since creation.</summary>
     public int Connects => _connects;
 

@@ -15,7 +15,10 @@ public sealed class SimMqttLink : IMqttLink
     {
         Client = client ?? throw new ArgumentNullException(nameof(client));
         Client.MessageReceived += m => Receiver?.Invoke(m.Topic, m.Payload, m.Payload.Length);
+        Client.Connected += () => _sessions++;
     }
+
+    private uint _sessions;
 
     /// <summary>The network client.</summary>
     public SimClient Client { get; }
@@ -25,6 +28,9 @@ public sealed class SimMqttLink : IMqttLink
 
     /// <inheritdoc/>
     public bool IsConnected => Client.IsConnected;
+
+    /// <inheritdoc/>
+    public uint SessionCount => _sessions;
 
     /// <inheritdoc/>
     public bool Publish(string topic, byte[] payload, int length, int qos, bool retain) => Client.Publish(topic, payload, length, qos, retain);

@@ -43,6 +43,7 @@ namespace Jidoka.Node.Comms
         private readonly StatusMessage _status = new StatusMessage();
         private readonly StatusReporter _reporter;
         private bool _wasConnected;
+        private uint _lastSessionCount;
         private bool _everConnected;
         private bool _wasLive;
         private bool _hostOnline;
@@ -120,7 +121,10 @@ namespace Jidoka.Node.Comms
         {
             ulong nowUs = _clock.NowUs;
             bool connected = _link.IsConnected;
-            if (connected && !_wasConnected)
+            uint sessions = _link.SessionCount;
+            bool newSession = connected && (!_wasConnected || sessions != _lastSessionCount);
+            _lastSessionCount = sessions;
+            if (newSession)
             {
                 if (_everConnected)
                 {
