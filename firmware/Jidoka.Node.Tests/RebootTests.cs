@@ -200,3 +200,60 @@ public sealed class RebootTests
         Assert.Throws<System.InvalidOperationException>(() => new NodeRig(store));
     }
 }
+
+public sealed class LostTripRecordTests
+{
+    [Fact]
+    public void Power_cut_between_the_latch_write_and_the_journal_write_keeps_the_trip_and_its_decision_record()
+    {
+        var rig = new NodeRig().BootAndArm();
+        rig.Service();
+        rig.SetForceMilliNewtons(600_000);
+        rig.Step(3);
+        Assert.True(rig.C.Latch.IsTripped);
+        ulong tripId = rig.C.Latch.TripEventId;
+        var trip = rig.Journal().Single(e => e.EventId == tripId);
+
+        // The latch record is written first; the next write (the trip event's journal slot) loses power.
+        rig.Store.TearNextWriteAfterBytes = 0;
+        rig.Store.TearFromSlot = StoreLayout.FirstJournalSlot;
+        rig.Service();
+
+        var after = rig.Reboot();
+        after.Core.Boot(0, false);
+        Assert.True(after.C.Latch.IsTripped);
+        Assert.Equal(tripId, after.C.Latch.TripEventId);
+        var recovered = after.Journal().Single(e => e.EventId == tripId);
+        Assert.Equal(EventType.Trip, recovered.Type);
+        Assert.Equal(trip.Record.Rule, recovered.Record.Rule);
+        Assert.Equal(trip.Record.ObservedValue, recovered.Record.ObservedValue);
+        Assert.Equal(trip.Record.LatencyUs, recovered.Record.LatencyUs);
+        Assert.Equal(trip.MonoUs, recovered.MonoUs);
+
+        // It is sent, flagged replayed, with its original id.
+        after.ConnectBridge();
+        var sent = after.PublishedEvents().Single(e => e.EventId == tripId);
+        Assert.Equal(EventMessage.Replayed, sent.Flags & EventMessage.Replayed);
+        Assert.True(after.PublishedEvents().Single(e => e.Type == EventType.Boot && e.BootId == after.C.BootId).EventId > tripId);
+    }
+
+    [Fact]
+    public void Once_the_bridge_has_the_trip_a_reboot_does_not_send_it_again()
+    {
+        var rig = new NodeRig().BootAndArm();
+        rig.ConnectBridge();
+        rig.SetForceMilliNewtons(600_000);
+        rig.Step(3);
+        rig.Service();
+        ulong tripId = rig.C.Latch.TripEventId;
+        rig.Ack(rig.PublishedEvents().Select(e => e.EventId));
+        rig.Service();
+        rig.Service();
+
+        var after = rig.Reboot();
+        after.Core.Boot(0, false);
+        Assert.True(after.C.Latch.IsTripped);
+        Assert.Equal(tripId, after.C.Latch.TripEventId);
+        Assert.DoesNotContain(after.Journal(), e => e.EventId == tripId);
+    }
+}

@@ -266,7 +266,12 @@ namespace Jidoka.Node.Comms
             {
                 for (int i = 0; i < _ack.Count; i++)
                 {
-                    _c.Journal.Acknowledge(_ack.EventIds[i]);
+                    ulong id = _ack.EventIds[i];
+                    if (_c.Journal.Acknowledge(id) && _c.Latch.IsTripped && id == _c.Latch.TripEventId)
+                    {
+                        // The bridge holds the trip's record now; the latch record can drop its copy.
+                        _c.Persist.Touch(PersistItems.Latch);
+                    }
                 }
 
                 _c.Recorder.ReportPendingOverflow(_clock.NowUs);

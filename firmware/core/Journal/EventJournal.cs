@@ -186,6 +186,50 @@ namespace Jidoka.Node.Journal
             }
         }
 
+        /// <summary>Slot holding the event with <paramref name="eventId"/>, or -1 when it is not held.</summary>
+        public int FindSlot(ulong eventId)
+        {
+            for (int i = 0; i < Capacity; i++)
+            {
+                if (_used[i] && _events[i].EventId == eventId)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// Puts back, at boot, a protected event whose journal write was lost (power cut between the trip
+        /// latch's write, which carries a copy of the trip event, and the journal's). It keeps its id, is
+        /// written to the store again and is sent flagged replayed; a bridge that already stored it counts a
+        /// duplicate. False when there is no room even after evicting informational events.
+        /// </summary>
+        public bool Recover(EventMessage lost)
+        {
+            int tier = EventTier.Of(lost.Type);
+            int slot = FindFree();
+            if (slot < 0)
+            {
+                slot = Evict(tier);
+            }
+
+            if (slot < 0)
+            {
+                return false;
+            }
+
+            Restore(slot, lost);
+            Touch(slot);
+            if (lost.EventId >= _nextId)
+            {
+                _nextId = lost.EventId + 1;
+            }
+
+            return true;
+        }
+
         /// <summary>Marks every held event to be sent again, flagged replayed (after a reconnect or a bridge restart).</summary>
         public void MarkAllForReplay()
         {

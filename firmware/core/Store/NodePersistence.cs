@@ -20,6 +20,7 @@ namespace Jidoka.Node.Store
         private readonly NodeContext _c;
         private readonly RecordStore _store;
         private readonly EventMessage _event = new EventMessage();
+        private readonly EventMessage _latchEvent = new EventMessage();
 
         /// <summary>Creates the persistence over the board's store.</summary>
         public NodePersistence(NodeContext context)
@@ -39,6 +40,9 @@ namespace Jidoka.Node.Store
 
         /// <summary>Store records that failed their checks (torn or foreign writes) since boot.</summary>
         public uint BadRecords => _store.BadRecords;
+
+        /// <summary>Trip events put back into the journal at boot from the latch record's copy (their own write was lost).</summary>
+        public uint RecoveredTripEvents { get; private set; }
 
         /// <summary>Highest event id found in the store at boot (the last event before the reboot), or 0.</summary>
         public ulong LastStoredEventId { get; private set; }
@@ -228,12 +232,7 @@ namespace Jidoka.Node.Store
                     case PersistItems.Latch:
                         slot = StoreLayout.LatchSlot;
                         kind = StoreRecordKind.Latch;
-                        length = LatchBytes;
-                        b[p] = _c.Latch.IsTripped ? (byte)1 : (byte)0;
-                        b[p + 1] = (byte)_c.Latch.Rule;
-                        b[p + 2] = (byte)_c.Latch.Response;
-                        b[p + 3] = (byte)_c.Latch.Channel;
-                        LittleEndian.WriteUInt64(b, p + 4, _c.Latch.TripEventId);
+                        length = WriteLatch(b, p);
                         break;
                     case PersistItems.Policy:
                         slot = StoreLayout.PolicySlot;
@@ -325,11 +324,53 @@ namespace Jidoka.Node.Store
             into.CopyFrom(fallback);
         }
 
+        // The latch record is written before the journal when a trip is set, so a power cut between the two
+        // writes must not lose the trip's decision record: while the trip event is still held, the latch
+        // record carries a full copy of it (161 bytes, the encoded event). Once the bridge has acknowledged
+        // it, the short form (state, rule, response, channel, event id) is enough.
+        private int WriteLatch(byte[] b, int p)
+        {
+            int slot = _c.Latch.IsTripped ? _c.Journal.FindSlot(_c.Latch.TripEventId) : -1;
+            if (slot >= 0)
+            {
+                _latchEvent.CopyFrom(_c.Journal.At(slot));
+                _latchEvent.Flags = 0;
+                EncodeResult encoded = EventCodec.TryEncode(_latchEvent, b, p);
+                if (encoded.IsWritten)
+                {
+                    return encoded.BytesWritten;
+                }
+            }
+
+            b[p] = _c.Latch.IsTripped ? (byte)1 : (byte)0;
+            b[p + 1] = (byte)_c.Latch.Rule;
+            b[p + 2] = (byte)_c.Latch.Response;
+            b[p + 3] = (byte)_c.Latch.Channel;
+            LittleEndian.WriteUInt64(b, p + 4, _c.Latch.TripEventId);
+            return LatchBytes;
+        }
+
         private void LoadLatch()
         {
             byte[] b = _store.Buffer;
             const int p = RecordStore.PayloadOffset;
-            if (_store.LoadPair(StoreLayout.LatchSlot, StoreRecordKind.Latch) != LatchBytes || b[p] != 1)
+            int length = _store.LoadPair(StoreLayout.LatchSlot, StoreRecordKind.Latch);
+            if (length == EventCodec.EncodedSize
+                && EventCodec.TryDecode(b, p, length, _latchEvent).IsAccepted
+                && _latchEvent.Type == EventType.Trip)
+            {
+                DecisionRecord r = _latchEvent.Record;
+                _c.Latch.Latch(r.Rule, r.Response, r.Channel);
+                _c.Latch.TripEventId = _latchEvent.EventId;
+                if (_c.Journal.FindSlot(_latchEvent.EventId) < 0 && _c.Journal.Recover(_latchEvent))
+                {
+                    RecoveredTripEvents++;
+                }
+
+                return;
+            }
+
+            if (length != LatchBytes || b[p] != 1)
             {
                 return;
             }
