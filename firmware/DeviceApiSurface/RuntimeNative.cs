@@ -1,5 +1,6 @@
 // Mirrors: nanoFramework.Runtime.Native 1.7.11
-// Signatures read from nanoframework/nanoFramework.Runtime.Native, tag v1.7.11: GC.cs, SystemInfo.cs.
+// Signatures read from nanoframework/nanoFramework.Runtime.Native, tag v1.7.11: GC.cs, SystemInfo.cs,
+// System/Environment.cs.
 // Declarations only: every body throws. Never deployed; see Jidoka.DeviceApiSurface.csproj.
 
 using System;
@@ -24,5 +25,18 @@ namespace nanoFramework.Runtime.Native
 
         /// <summary>Firmware version.</summary>
         public static Version Version => throw new NotImplementedException();
+    }
+}
+
+namespace System
+{
+    /// <summary>
+    /// The package adds TickCount64 to mscorlib's System namespace (Environment.cs, a partial class there).
+    /// mscorlib 1.17.11 has no Environment type, so the mirror declares it here.
+    /// </summary>
+    public static class Environment
+    {
+        /// <summary>Milliseconds since boot from the runtime's uptime counter: monotonic, millisecond resolution (the STM32 clock's anchor).</summary>
+        public static long TickCount64 => throw new NotImplementedException();
     }
 }

@@ -135,3 +135,49 @@ public sealed class SlotFileStoreTests
         Assert.False(store.TryRead(0, new byte[120], 30, out _));
     }
 }
+
+public sealed class StoreProbeTests
+{
+    private sealed class BrokenFileSystem(bool throwOnWrite, bool corrupt) : Jidoka.Boards.Logic.Store.ISlotFileSystem
+    {
+        private byte[] _content = [];
+
+        public bool TryReadFile(string path, byte[] buffer, out int fileLength)
+        {
+            Array.Copy(_content, buffer, Math.Min(_content.Length, buffer.Length));
+            fileLength = _content.Length;
+            return _content.Length > 0;
+        }
+
+        public void WriteFile(string path, byte[] buffer, int length)
+        {
+            if (throwOnWrite)
+            {
+                throw new IOException("no volume I:");
+            }
+
+            _content = buffer.AsSpan(0, length).ToArray();
+            if (corrupt)
+            {
+                _content[3] ^= 0x10;
+            }
+        }
+
+        public void DeleteFile(string path) => _content = [];
+    }
+
+    [Fact]
+    public void A_working_volume_passes_and_is_left_clean()
+    {
+        var fs = new MemoryFileSystem();
+        Assert.True(StoreProbe.Check(fs, @"I:\"));
+        Assert.Empty(fs.Files);
+    }
+
+    [Fact]
+    public void A_missing_volume_or_one_that_corrupts_data_fails_without_throwing()
+    {
+        Assert.False(StoreProbe.Check(new BrokenFileSystem(throwOnWrite: true, corrupt: false), @"I:\"));
+        Assert.False(StoreProbe.Check(new BrokenFileSystem(throwOnWrite: false, corrupt: true), @"I:\"));
+    }
+}
