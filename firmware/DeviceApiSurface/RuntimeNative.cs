@@ -2,6 +2,7 @@
 // Signatures read from nanoframework/nanoFramework.Runtime.Native, tag v1.7.11: GC.cs, SystemInfo.cs,
 // System/Environment.cs.
 // Declarations only: every body throws. Never deployed; see Jidoka.DeviceApiSurface.csproj.
+// Exactly the members the board apps call (Jidoka.BoardApps.Gate.Tests checks it).
 
 using System;
 
@@ -17,14 +18,8 @@ namespace nanoFramework.Runtime.Native
     /// <summary>Facts about the running firmware.</summary>
     public static class SystemInfo
     {
-        /// <summary>The firmware's target name, e.g. "ESP32_REV3" (status reports it; board files are checked against it).</summary>
+        /// <summary>The firmware's target name, e.g. "ESP32_REV3": the apps refuse to start unless it is the board file's target.</summary>
         public static string TargetName => throw new NotImplementedException();
-
-        /// <summary>The platform name, e.g. "ESP32" or "STM32F7".</summary>
-        public static string Platform => throw new NotImplementedException();
-
-        /// <summary>Firmware version.</summary>
-        public static Version Version => throw new NotImplementedException();
     }
 }
 
