@@ -184,6 +184,37 @@ public sealed partial class AppProjectTests
         }
     }
 
+    [Fact]
+    public void Docs_name_the_pinned_package_versions_and_existing_adapter_files()
+    {
+        // docs/boards.md tells a technician which package version each adapter depends on; a version there
+        // that is not the pin, or an adapter file that moved, would send someone to the wrong code.
+        string doc = File.ReadAllText(Path.Combine(Paths.Root(), "docs", "boards.md"));
+        Dictionary<string, string> pins = SurfaceMap.Packages(Paths.PinnedPackages());
+        MatchCollection mentions = PackageMention().Matches(doc);
+        Assert.NotEmpty(mentions);
+        foreach (Match m in mentions)
+        {
+            string id = m.Groups["id"].Value;
+            Assert.True(pins.TryGetValue(id, out string? pinned), $"docs/boards.md names {id}, which is not pinned");
+            Assert.True(pinned == m.Groups["version"].Value, $"docs/boards.md names {id} {m.Groups["version"].Value}; the pin is {pinned}");
+        }
+
+        MatchCollection files = AdapterMention().Matches(doc);
+        Assert.True(files.Count >= 10);
+        foreach (Match m in files)
+        {
+            string relative = m.Groups["path"].Value + ".cs";
+            Assert.True(File.Exists(Path.Combine(Paths.Boards(), relative.Replace('/', Path.DirectorySeparatorChar))), $"docs/boards.md names firmware/boards/{relative}, which does not exist");
+        }
+    }
+
+    [GeneratedRegex(@"(?<id>nanoFramework\.[A-Za-z0-9.]*[A-Za-z0-9]) (?<version>\d+\.\d+\.\d+)")]
+    private static partial Regex PackageMention();
+
+    [GeneratedRegex(@"`(?<path>(?:adapters|logic|Esp32DevKitC|NucleoF767zi)/[A-Za-z0-9/]+)`")]
+    private static partial Regex AdapterMention();
+
     [GeneratedRegex("<SharedGUID>(?<g>[0-9a-fA-F-]+)</SharedGUID>")]
     private static partial Regex Guid();
 }
