@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using Jidoka.Boards.Logic.Timing;
 using Jidoka.Node.Hardware;
@@ -9,7 +10,10 @@ namespace Jidoka.Boards.Esp32DevKitC
     /// Paces the trip loop with an esp_timer one-shot: the loop thread blocks on an event the timer's
     /// callback sets (so the communication thread runs meanwhile), then spins the last
     /// <see cref="SpinUs"/> µs, because the callback reaches managed code through the native event queue
-    /// with a latency that would otherwise make every step late.
+    /// with a latency that would otherwise make every step late. StartOneShot stops a timer still
+    /// pending from a previous wait before re-arming it (esp_timer_stop, then esp_timer_start_once, in
+    /// nf-interpreter's native HighResTimer), so a wait that timed out leaves nothing behind. A wait
+    /// never throws: an exception here would end the loop thread, so it falls back to spinning.
     /// </summary>
     internal sealed class HighResTimerLoopWaiter : ILoopWaiter
     {
@@ -34,9 +38,16 @@ namespace Jidoka.Boards.Esp32DevKitC
             ulong delayUs = LoopWaitPlan.TimerDelayUs(HighResTimer.GetCurrent(), monoUs, SpinUs);
             if (delayUs > 0)
             {
-                _expired.Reset();
-                _timer.StartOneShot(delayUs);
-                _expired.WaitOne((int)(delayUs / 1000) + LostCallbackSlackMs, false);
+                try
+                {
+                    _expired.Reset();
+                    _timer.StartOneShot(delayUs);
+                    _expired.WaitOne((int)(delayUs / 1000) + LostCallbackSlackMs, false);
+                }
+                catch (Exception)
+                {
+                    // Spin the whole wait instead: late is better than a dead loop thread.
+                }
             }
 
             while (HighResTimer.GetCurrent() < monoUs)

@@ -7,7 +7,9 @@ namespace Jidoka.Boards.Logic.Vision
     /// arrived, and the trip loop takes the newest accepted score. Only a line with a new sequence
     /// number refreshes the score's time: a vision system stuck re-sending its last line goes stale, as it
     /// should. Everything is counted (the counters are for a technician's debugger or log) and nothing
-    /// allocates or throws. Thread-safe: the serial event thread feeds, the loop thread reads.
+    /// allocates or throws. One thread feeds (the serial event thread) and parses without the lock; the
+    /// lock covers only the three fields the loop thread reads, so parsing a burst of bytes (interpreted
+    /// code, tens of µs per byte) never holds up a loop step.
     /// </summary>
     public sealed class VisionFeed : IVisionSource
     {
@@ -33,14 +35,18 @@ namespace Jidoka.Boards.Logic.Vision
         /// <summary>Accepted lines whose sequence did not follow the previous one (lines lost, or the vision system restarted).</summary>
         public uint SequenceBreaks { get; private set; }
 
-        /// <summary>Feeds <paramref name="count"/> received bytes, all stamped <paramref name="receivedUs"/> (node monotonic µs).</summary>
+        /// <summary>
+        /// Feeds <paramref name="count"/> received bytes, all stamped <paramref name="receivedUs"/> (node
+        /// monotonic µs). Call from one thread only.
+        /// </summary>
         public void Feed(byte[] buffer, int offset, int count, ulong receivedUs)
         {
-            lock (_sync)
+            for (int i = 0; i < count; i++)
             {
-                for (int i = 0; i < count; i++)
+                VisionLineResult result = _parser.Push(buffer[offset + i]);
+                if (result != VisionLineResult.Incomplete)
                 {
-                    Take(_parser.Push(buffer[offset + i]), receivedUs);
+                    Take(result, receivedUs);
                 }
             }
         }
@@ -90,9 +96,13 @@ namespace Jidoka.Boards.Logic.Vision
             }
 
             _lastSequence = sequence;
-            _score = score;
-            _receivedUs = receivedUs;
-            _hasScore = true;
+            lock (_sync)
+            {
+                _score = score;
+                _receivedUs = receivedUs;
+                _hasScore = true;
+            }
+
             LinesAccepted++;
         }
     }
