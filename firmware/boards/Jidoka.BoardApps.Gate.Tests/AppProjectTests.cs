@@ -156,6 +156,19 @@ public sealed partial class AppProjectTests
     }
 
     [Fact]
+    public void Every_board_app_under_firmware_boards_has_a_compile_gate()
+    {
+        // A new .nfproj without a gate would never be compiled in CI.
+        var apps = Directory.GetFiles(Paths.Boards(), "*.nfproj", SearchOption.AllDirectories)
+            .Select(p => Path.GetFileName(Path.GetDirectoryName(p))!)
+            .OrderBy(a => a, StringComparer.Ordinal);
+        Assert.Equal(Paths.Apps.OrderBy(a => a, StringComparer.Ordinal), apps);
+        Assert.All(Paths.Apps, a => Assert.True(File.Exists(Paths.GateProject(a)), Paths.GateProject(a)));
+        string hostSolution = File.ReadAllText(Path.Combine(Paths.Root(), "host.sln"));
+        Assert.All(Paths.Apps, a => Assert.Contains($"Jidoka.BoardApps.Gate.{a}.csproj", hostSolution, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Both_apps_are_in_nf_sln_with_their_shared_projects()
     {
         string solution = File.ReadAllText(Path.Combine(Paths.Root(), "nf.sln"));
