@@ -1,7 +1,9 @@
 // Mirrors: nanoFramework.System.Device.Adc 1.1.24
 // Signatures read from nanoframework/System.Device.Adc, tag v1.1.24: AdcController.cs, AdcControllerBase.cs,
-// AdcChannel.cs, AdcChannelBase.cs, AdcChannelMode.cs.
+// AdcChannel.cs, AdcChannelBase.cs.
 // Declarations only: every body throws. Never deployed; see Jidoka.DeviceApiSurface.csproj.
+// Exactly the members the board apps call (Jidoka.BoardApps.Gate.Tests checks it); the types keep the
+// package's base types.
 //
 // The 1 kHz force path reads the MCU ADC (the HX711 gives only 10 or 80 samples/s). Channel numbers
 // are the target's logical channels, not pin numbers: board-configs/targets/*.json maps them.
@@ -16,23 +18,11 @@ namespace System.Device.Adc
         /// <summary>Not callable: the surface has no behaviour.</summary>
         protected AdcControllerBase() => throw new NotImplementedException();
 
-        /// <summary>Number of logical channels.</summary>
-        public abstract int ChannelCount { get; }
-
-        /// <summary>Single-ended or differential.</summary>
-        public abstract AdcChannelMode ChannelMode { get; set; }
-
         /// <summary>Largest raw value a channel returns.</summary>
         public abstract int MaxValue { get; }
 
-        /// <summary>Smallest raw value a channel returns.</summary>
-        public abstract int MinValue { get; }
-
         /// <summary>Resolution, bits.</summary>
         public abstract int ResolutionInBits { get; }
-
-        /// <summary>True when the controller supports <paramref name="channelMode"/>.</summary>
-        public abstract bool IsChannelModeSupported(AdcChannelMode channelMode);
 
         /// <summary>Opens logical channel <paramref name="channelNumber"/>.</summary>
         public abstract AdcChannel OpenChannel(int channelNumber);
@@ -45,26 +35,10 @@ namespace System.Device.Adc
         public AdcController() => throw new NotImplementedException();
 
         /// <inheritdoc/>
-        public override int ChannelCount => throw new NotImplementedException();
-
-        /// <inheritdoc/>
-        public override AdcChannelMode ChannelMode
-        {
-            get => throw new NotImplementedException();
-            set => throw new NotImplementedException();
-        }
-
-        /// <inheritdoc/>
         public override int MaxValue => throw new NotImplementedException();
 
         /// <inheritdoc/>
-        public override int MinValue => throw new NotImplementedException();
-
-        /// <inheritdoc/>
         public override int ResolutionInBits => throw new NotImplementedException();
-
-        /// <inheritdoc/>
-        public override bool IsChannelModeSupported(AdcChannelMode channelMode) => throw new NotImplementedException();
 
         /// <inheritdoc/>
         public override AdcChannel OpenChannel(int channelNumber) => throw new NotImplementedException();
@@ -76,14 +50,8 @@ namespace System.Device.Adc
         /// <summary>Not callable: the surface has no behaviour.</summary>
         protected AdcChannelBase() => throw new NotImplementedException();
 
-        /// <summary>The controller the channel belongs to.</summary>
-        public AdcController Controller => throw new NotImplementedException();
-
         /// <summary>One conversion, raw counts.</summary>
         public abstract int ReadValue();
-
-        /// <summary>One conversion as a fraction of full scale (floating point: not for the trip loop).</summary>
-        public double ReadRatio() => throw new NotImplementedException();
     }
 
     /// <summary>One open ADC channel.</summary>
@@ -96,15 +64,5 @@ namespace System.Device.Adc
 
         /// <summary>Releases the channel.</summary>
         public void Dispose() => throw new NotImplementedException();
-    }
-
-    /// <summary>ADC input mode.</summary>
-    public enum AdcChannelMode
-    {
-        /// <summary>Measured against ground.</summary>
-        SingleEnded = 0,
-
-        /// <summary>Measured between two inputs.</summary>
-        Differential,
     }
 }

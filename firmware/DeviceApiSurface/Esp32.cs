@@ -2,6 +2,7 @@
 // Signatures read from nanoframework/nanoFramework.Hardware.Esp32, tag v1.6.40: HighResTimer.cs, Configuration.cs,
 // DeviceTypePins.cs.
 // Declarations only: every body throws. Never deployed; see Jidoka.DeviceApiSurface.csproj.
+// Exactly the members the board apps call (Jidoka.BoardApps.Gate.Tests checks it).
 //
 // 1.6.40 rather than 1.6.42 because 1.6.42 needs Runtime.Events 1.11.39 and the rest of the pinned set
 // uses 1.11.37. HighResTimer drives the trip loop: the ESP32 system tick is too coarse for a 1 ms period.
@@ -29,14 +30,8 @@ namespace nanoFramework.Hardware.Esp32
         /// <summary>Microseconds since boot (the node's monotonic clock).</summary>
         public static ulong GetCurrent() => throw new NotImplementedException();
 
-        /// <summary>Stops the timer.</summary>
-        public void Stop() => throw new NotImplementedException();
-
         /// <summary>Fires once after <paramref name="timeout_us"/> µs.</summary>
         public void StartOneShot(ulong timeout_us) => throw new NotImplementedException();
-
-        /// <summary>Fires every <paramref name="period_us"/> µs.</summary>
-        public void StartOnePeriodic(ulong period_us) => throw new NotImplementedException();
 
         /// <summary>Deletes the timer.</summary>
         public void Dispose() => throw new NotImplementedException();
@@ -45,19 +40,17 @@ namespace nanoFramework.Hardware.Esp32
     /// <summary>Routes peripheral signals to GPIOs through the ESP32's GPIO matrix.</summary>
     public class Configuration
     {
-        /// <summary>Not callable: the surface has no behaviour.</summary>
-        public Configuration() => throw new NotImplementedException();
+        internal Configuration() => throw new NotImplementedException();
 
         /// <summary>Routes <paramref name="value"/> to GPIO <paramref name="pin"/>; call before opening the peripheral.</summary>
         public static void SetPinFunction(int pin, DeviceFunction value) => throw new NotImplementedException();
-
-        /// <summary>The GPIO <paramref name="function"/> is routed to, or -1.</summary>
-        public static int GetFunctionPin(DeviceFunction function) => throw new NotImplementedException();
     }
 
     /// <summary>
     /// Peripheral signals. The package encodes each as device type × 0x10000 + device index × 0x100 +
-    /// signal index (DeviceTypePins.cs); only the signals the apps route are mirrored, with the same values.
+    /// signal index (DeviceTypePins.cs); the apps compute the code from the board file's bus and port
+    /// (firmware/boards/logic/Pins/Esp32PinFunctions.cs) and cast it, and a test compares that formula
+    /// with the values mirrored here for the signals the ESP32 board file routes.
     /// </summary>
     public enum DeviceFunction
     {

@@ -1,42 +1,23 @@
 // Mirrors: nanoFramework.System.Device.Gpio 1.1.62
 // Signatures read from nanoframework/System.Device.Gpio, tag v1.1.62: GpioController.cs, GpioPin.cs,
-// PinMode.cs, PinValue.cs, PinEventTypes.cs, PinValueChangedEventArgs.cs.
+// PinMode.cs, PinValue.cs, PinValueChangedEventArgs.cs.
 // Declarations only: every body throws. Never deployed; see Jidoka.DeviceApiSurface.csproj.
+// Exactly the members the board apps call (Jidoka.BoardApps.Gate.Tests checks it); the types keep the
+// package's base types and interfaces.
 
 using System;
 using nanoFramework.Runtime.Events;
 
 namespace System.Device.Gpio
 {
-    /// <summary>Opens and drives GPIO pins. Pin numbers are the target's logical numbers (ESP32: GPIO n; STM32: port × 16 + pin).</summary>
+    /// <summary>Opens GPIO pins. Pin numbers are the target's logical numbers (ESP32: GPIO n; STM32: port × 16 + pin).</summary>
     public sealed class GpioController : IDisposable
     {
         /// <summary>Creates the controller.</summary>
         public GpioController() => throw new NotImplementedException();
 
-        /// <summary>Opens a pin; it starts as an input.</summary>
-        public GpioPin OpenPin(int pinNumber) => throw new NotImplementedException();
-
-        /// <summary>Opens a pin in <paramref name="mode"/>.</summary>
+        /// <summary>Opens a pin in <paramref name="mode"/>; throws when the pin cannot do that (an ESP32 input-only pin as an output).</summary>
         public GpioPin OpenPin(int pinNumber, PinMode mode) => throw new NotImplementedException();
-
-        /// <summary>Closes a pin opened through this controller.</summary>
-        public void ClosePin(int pinNumber) => throw new NotImplementedException();
-
-        /// <summary>True when the pin is already open.</summary>
-        public bool IsPinOpen(int pinNumber) => throw new NotImplementedException();
-
-        /// <summary>True when the pin supports <paramref name="mode"/> (an ESP32 input-only pin reports false for outputs).</summary>
-        public bool IsPinModeSupported(int pinNumber, PinMode mode) => throw new NotImplementedException();
-
-        /// <summary>Sets the mode of an open pin.</summary>
-        public void SetPinMode(int pinNumber, PinMode mode) => throw new NotImplementedException();
-
-        /// <summary>Reads an open pin.</summary>
-        public PinValue Read(int pinNumber) => throw new NotImplementedException();
-
-        /// <summary>Writes an open output pin.</summary>
-        public void Write(int pinNumber, PinValue value) => throw new NotImplementedException();
 
         /// <summary>Closes every pin opened through the controller.</summary>
         public void Dispose() => throw new NotImplementedException();
@@ -50,24 +31,11 @@ namespace System.Device.Gpio
     {
         internal GpioPin() => throw new NotImplementedException();
 
-        /// <summary>The pin's logical number.</summary>
-        public int PinNumber => throw new NotImplementedException();
-
-        /// <summary>Native debounce applied before <see cref="ValueChanged"/> fires.</summary>
+        /// <summary>Native debounce applied before <see cref="ValueChanged"/> fires (the package also has a getter).</summary>
         public TimeSpan DebounceTimeout
         {
-            get => throw new NotImplementedException();
             set => throw new NotImplementedException();
         }
-
-        /// <summary>The pin's current mode.</summary>
-        public PinMode GetPinMode() => throw new NotImplementedException();
-
-        /// <summary>True when the pin supports <paramref name="pinMode"/>.</summary>
-        public bool IsPinModeSupported(PinMode pinMode) => throw new NotImplementedException();
-
-        /// <summary>Sets the pin's mode.</summary>
-        public void SetPinMode(PinMode value) => throw new NotImplementedException();
 
         /// <summary>Reads the pin.</summary>
         public PinValue Read() => throw new NotImplementedException();
@@ -117,73 +85,19 @@ namespace System.Device.Gpio
         OutputOpenSourcePullDown,
     }
 
-    /// <summary>Edges a pin-change event reports.</summary>
-    [Flags]
-    public enum PinEventTypes
-    {
-        /// <summary>No edge.</summary>
-        None = 0,
-
-        /// <summary>Low to high.</summary>
-        Rising = 1,
-
-        /// <summary>High to low.</summary>
-        Falling = 2,
-    }
-
     /// <summary>A pin level.</summary>
     public readonly struct PinValue
     {
-        /// <summary>High level.</summary>
-        public static PinValue High => throw new NotImplementedException();
-
-        /// <summary>Low level.</summary>
-        public static PinValue Low => throw new NotImplementedException();
-
-        /// <summary>0 is low, anything else high.</summary>
-        public static implicit operator PinValue(int value) => throw new NotImplementedException();
-
         /// <summary>False is low, true high.</summary>
         public static implicit operator PinValue(bool value) => throw new NotImplementedException();
 
-        /// <summary>0 or 1.</summary>
-        public static explicit operator byte(PinValue value) => throw new NotImplementedException();
-
-        /// <summary>0 or 1.</summary>
-        public static explicit operator int(PinValue value) => throw new NotImplementedException();
-
         /// <summary>False for low.</summary>
         public static explicit operator bool(PinValue value) => throw new NotImplementedException();
-
-        /// <summary>Same level.</summary>
-        public bool Equals(PinValue other) => throw new NotImplementedException();
-
-        /// <summary>Same level.</summary>
-        public override bool Equals(object obj) => throw new NotImplementedException();
-
-        /// <summary>Hash of the level.</summary>
-        public override int GetHashCode() => throw new NotImplementedException();
-
-        /// <summary>"High" or "Low".</summary>
-        public override string ToString() => throw new NotImplementedException();
-
-        /// <summary>Same level.</summary>
-        public static bool operator ==(PinValue a, PinValue b) => throw new NotImplementedException();
-
-        /// <summary>Different level.</summary>
-        public static bool operator !=(PinValue a, PinValue b) => throw new NotImplementedException();
     }
 
-    /// <summary>Arguments of a pin-change event.</summary>
+    /// <summary>Arguments of a pin-change event (the apps do not look inside: the core re-reads both channels).</summary>
     public class PinValueChangedEventArgs : BaseEvent
     {
-        /// <summary>Not callable: the surface has no behaviour.</summary>
-        public PinValueChangedEventArgs(PinEventTypes changeType, int pinNumber) => throw new NotImplementedException();
-
-        /// <summary>The edge seen.</summary>
-        public PinEventTypes ChangeType => throw new NotImplementedException();
-
-        /// <summary>The pin that changed.</summary>
-        public int PinNumber => throw new NotImplementedException();
+        internal PinValueChangedEventArgs() => throw new NotImplementedException();
     }
 }

@@ -6,17 +6,10 @@ namespace nanoFramework.Runtime.Events
 {
     /// <summary>
     /// Base of the events the native event dispatcher delivers to managed code. GPIO pin-change
-    /// arguments derive from it, which is why the GPIO surface needs it.
+    /// arguments derive from it, which is why the GPIO surface needs it; the apps use none of its members.
     /// </summary>
     public class BaseEvent
     {
-        /// <summary>Native source of the event.</summary>
-        public ushort Source;
-
-        /// <summary>Message code the native source attached.</summary>
-        public byte Message;
-
-        /// <summary>Not callable: the surface has no behaviour.</summary>
-        public BaseEvent() => throw new System.NotImplementedException();
+        internal BaseEvent() => throw new System.NotImplementedException();
     }
 }

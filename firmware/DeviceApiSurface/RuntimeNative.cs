@@ -1,6 +1,8 @@
 // Mirrors: nanoFramework.Runtime.Native 1.7.11
-// Signatures read from nanoframework/nanoFramework.Runtime.Native, tag v1.7.11: GC.cs, SystemInfo.cs.
+// Signatures read from nanoframework/nanoFramework.Runtime.Native, tag v1.7.11: GC.cs, SystemInfo.cs,
+// System/Environment.cs.
 // Declarations only: every body throws. Never deployed; see Jidoka.DeviceApiSurface.csproj.
+// Exactly the members the board apps call (Jidoka.BoardApps.Gate.Tests checks it).
 
 using System;
 
@@ -16,13 +18,20 @@ namespace nanoFramework.Runtime.Native
     /// <summary>Facts about the running firmware.</summary>
     public static class SystemInfo
     {
-        /// <summary>The firmware's target name, e.g. "ESP32_REV3" (status reports it; board files are checked against it).</summary>
+        /// <summary>The firmware's target name, e.g. "ESP32_REV3": the apps refuse to start unless it is the board file's target.</summary>
         public static string TargetName => throw new NotImplementedException();
+    }
+}
 
-        /// <summary>The platform name, e.g. "ESP32" or "STM32F7".</summary>
-        public static string Platform => throw new NotImplementedException();
-
-        /// <summary>Firmware version.</summary>
-        public static Version Version => throw new NotImplementedException();
+namespace System
+{
+    /// <summary>
+    /// The package adds TickCount64 to mscorlib's System namespace (Environment.cs, a partial class there).
+    /// mscorlib 1.17.11 has no Environment type, so the mirror declares it here.
+    /// </summary>
+    public static class Environment
+    {
+        /// <summary>Milliseconds since boot from the runtime's uptime counter: monotonic, millisecond resolution (the STM32 clock's anchor).</summary>
+        public static long TickCount64 => throw new NotImplementedException();
     }
 }

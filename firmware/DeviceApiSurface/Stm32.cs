@@ -1,6 +1,7 @@
 // Mirrors: nanoFramework.Hardware.Stm32 1.10.37
 // Signatures read from nanoframework/nanoFramework.Hardware.Stm32, tag v1.10.37: Utilities.cs.
 // Declarations only: every body throws. Never deployed; see Jidoka.DeviceApiSurface.csproj.
+// Exactly the members the board apps call (Jidoka.BoardApps.Gate.Tests checks it).
 
 using System;
 

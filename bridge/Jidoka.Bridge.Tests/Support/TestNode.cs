@@ -92,7 +92,15 @@ public sealed class TestNode : IAsyncDisposable
     {
         if (_client.IsConnected)
         {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+            try
+            {
+                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+            }
+            catch (MQTTnet.Exceptions.MqttCommunicationException)
+            {
+                // The broker went away first (test teardown disposes it before the node): the client had not
+                // noticed yet, and there is no one left to say goodbye to.
+            }
         }
     }
 

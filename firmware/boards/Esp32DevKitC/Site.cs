@@ -1,0 +1,23 @@
+namespace Jidoka.Boards.Esp32DevKitC
+{
+    /// <summary>
+    /// Settings of the site this build is for: they are not in the board file, which describes the board,
+    /// not the plant. Edit before building; one build serves every node of a cell, because each node's id
+    /// comes from its own MAC address. Wi-Fi credentials are not here either: they are stored on the
+    /// device (Device Explorer's network configuration in Visual Studio).
+    /// </summary>
+    internal static class Site
+    {
+        /// <summary>Cell id, the second topic level (lowercase letters, digits, '-', '_').</summary>
+        public const string CellId = "cell-01";
+
+        /// <summary>Node id prefix; the id is this, '-', and the last three MAC bytes in hex (at most 9 characters).</summary>
+        public const string NodeIdPrefix = "esp32";
+
+        /// <summary>MQTT broker host name or IPv4 address on the cell network.</summary>
+        public const string BrokerHost = "jidoka-broker";
+
+        /// <summary>MQTT broker port (plain TCP).</summary>
+        public const int BrokerPort = 1883;
+    }
+}

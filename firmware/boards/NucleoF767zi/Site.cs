@@ -1,0 +1,23 @@
+namespace Jidoka.Boards.NucleoF767zi
+{
+    /// <summary>
+    /// Settings of the site this build is for: they are not in the board file, which describes the board,
+    /// not the plant. Edit before building; one build serves every node of a cell, because each node's id
+    /// comes from its MCU's factory unique id. The Ethernet interface uses DHCP unless a static address is
+    /// stored on the device (Device Explorer's network configuration).
+    /// </summary>
+    internal static class Site
+    {
+        /// <summary>Cell id, the second topic level (lowercase letters, digits, '-', '_').</summary>
+        public const string CellId = "cell-01";
+
+        /// <summary>Node id prefix; the id is this, '-', and six hex digits of the unique id's CRC-32 (at most 9 characters).</summary>
+        public const string NodeIdPrefix = "f767";
+
+        /// <summary>MQTT broker host name or IPv4 address on the cell network.</summary>
+        public const string BrokerHost = "jidoka-broker";
+
+        /// <summary>MQTT broker port (plain TCP).</summary>
+        public const int BrokerPort = 1883;
+    }
+}
