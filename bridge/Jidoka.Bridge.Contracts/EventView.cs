@@ -27,7 +27,7 @@ public sealed record EventView
     /// <summary>When the bridge received it, Unix µs.</summary>
     public required long ReceivedUnixUs { get; init; }
 
-    /// <summary>Case the event opened (a trip) or is linked to (a near-miss), null for none.</summary>
+    /// <summary>Case a near-miss is linked to; null for other events (a trip's case is found by its tripEventId in /api/v1/cases).</summary>
     public long? CaseId { get; init; }
 
     /// <summary>Policy, calibrations and clock quality at the event.</summary>
