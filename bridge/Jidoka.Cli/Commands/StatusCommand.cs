@@ -38,9 +38,14 @@ public static class StatusCommand
         }
 
         StatusCollection collected = await StatusReader.ReadAsync(host, port, TimeSpan.FromMilliseconds(settleMs), TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
-        foreach (string rejected in collected.Rejected)
+        foreach (RejectedStatus rejected in collected.Rejected)
         {
-            await context.Error.WriteLineAsync("jidoka: warning: not a valid status: " + rejected).ConfigureAwait(false);
+            // A topic that names a node outside the filter is someone else's problem today.
+            bool parsed = Topics.TryParse(rejected.Topic, out string topicCell, out string topicNode, out _);
+            if (!parsed || ((node == null || topicNode == node) && (cell == null || topicCell == cell)))
+            {
+                await context.Error.WriteLineAsync($"jidoka: warning: not a valid status: {rejected.Topic}: {rejected.Reason}").ConfigureAwait(false);
+            }
         }
 
         StatusSnapshot[] shown = collected.Nodes

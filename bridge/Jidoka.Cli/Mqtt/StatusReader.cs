@@ -27,7 +27,7 @@ public static class StatusReader
     {
         using IMqttClient client = new MqttClientFactory().CreateMqttClient();
         var latest = new ConcurrentDictionary<string, StatusSnapshot>(StringComparer.Ordinal);
-        var rejected = new ConcurrentQueue<string>();
+        var rejected = new ConcurrentQueue<RejectedStatus>();
         long lastArrival = Stopwatch.GetTimestamp();
         client.ApplicationMessageReceivedAsync += e =>
         {
@@ -70,21 +70,21 @@ public static class StatusReader
             rejected.ToList());
     }
 
-    private static void Accept(MqttApplicationMessage message, ConcurrentDictionary<string, StatusSnapshot> latest, ConcurrentQueue<string> rejected)
+    private static void Accept(MqttApplicationMessage message, ConcurrentDictionary<string, StatusSnapshot> latest, ConcurrentQueue<RejectedStatus> rejected)
     {
         byte[] payload = message.Payload.ToArray();
         var status = new StatusMessage();
         DecodeResult result = status.TryDecode(payload, 0, payload.Length);
         if (!result.IsAccepted)
         {
-            rejected.Enqueue($"{message.Topic}: {result}");
+            rejected.Enqueue(new RejectedStatus(message.Topic, result.ToString()));
             return;
         }
 
         if (!Topics.TryParse(message.Topic, out string cellId, out string nodeId, out TopicKind kind) || kind != TopicKind.Status
             || cellId != status.CellId || nodeId != status.NodeId)
         {
-            rejected.Enqueue($"{message.Topic}: the status names {status.CellId}/{status.NodeId}, not this topic's node");
+            rejected.Enqueue(new RejectedStatus(message.Topic, $"the status names {status.CellId}/{status.NodeId}, not this topic's node"));
             return;
         }
 

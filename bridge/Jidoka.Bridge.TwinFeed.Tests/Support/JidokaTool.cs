@@ -8,7 +8,7 @@ using Jidoka.Cli;
 namespace Jidoka.Bridge.TwinFeed.Tests.Support;
 
 /// <summary>Runs the jidoka tool: in-process through its entry point with captured output, or as the real built program.</summary>
-public static class Cli
+public static class JidokaTool
 {
     public static async Task<CliResult> RunAsync(params string[] args)
     {
