@@ -22,7 +22,8 @@ public static class TwinFeedHosting
     public const string ApiPrefix = "/api/v1";
 
     /// <summary>
-    /// Registers the twin feed (section "Bridge:Http"): Kestrel on the configured address and port,
+    /// Registers the twin feed (section "Bridge:Http"): Kestrel on the configured address and port
+    /// (unless ASP.NET Core's "urls" setting is given, which then decides),
     /// JSON settings, problem details, OpenAPI, the live-stream hub, and OpenTelemetry metrics with the
     /// Prometheus exporter. Call after the bridge itself is registered.
     /// </summary>
@@ -32,7 +33,14 @@ public static class TwinFeedHosting
         TwinFeedOptions options = builder.Configuration.GetSection("Bridge:Http").Get<TwinFeedOptions>() ?? new TwinFeedOptions();
         options.Validate();
         builder.Services.AddSingleton(options);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
+
+        // ASP.NET Core's own "urls" setting (--urls, ASPNETCORE_URLS), when given, wins: a harness that
+        // starts the bridge as a program may already pass it.
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
+        }
+
         builder.Services.ConfigureHttpJsonOptions(json => TwinJson.Apply(json.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer<TwinFeedOpenApi>());
