@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Net.Sockets;
 using Jidoka.Bridge.Hosting;
 using Jidoka.Bridge.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
@@ -41,17 +42,36 @@ public static class Program
             return 2;
         }
 
-        try
+        using (app)
         {
-            app.Run();
-        }
-        catch (IOException ex)
-        {
-            // Kestrel or the embedded broker could not bind (the port is taken): say which setting to change.
-            Console.Error.WriteLine($"Could not start: {ex.Message} Change Bridge:Http:Port or Bridge:Broker:Port (docs/running-the-bridge.md).");
-            return 3;
+            try
+            {
+                app.StartAsync().GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is IOException or SocketException)
+            {
+                // Kestrel or the embedded broker could not bind (the port is taken): say which setting to
+                // change, after stopping what did start so the store and the audit log close properly.
+                Console.Error.WriteLine($"Could not start: {ex.Message.TrimEnd('.')}. Change Bridge:Http:Port or Bridge:Broker:Port (docs/running-the-bridge.md).");
+                StopQuietly(app);
+                return 3;
+            }
+
+            app.WaitForShutdown();
         }
 
         return 0;
+    }
+
+    private static void StopQuietly(WebApplication app)
+    {
+        try
+        {
+            app.StopAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or IOException or SocketException or OperationCanceledException)
+        {
+            Console.Error.WriteLine("While stopping: " + ex.Message);
+        }
     }
 }

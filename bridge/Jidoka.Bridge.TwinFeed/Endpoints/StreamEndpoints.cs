@@ -70,7 +70,7 @@ public static class StreamEndpoints
 
             await PumpAsync(context.Response, subscription, TimeSpan.FromSeconds(options.StreamHeartbeatSeconds), clock, token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or System.IO.IOException)
         {
             // The client went away or the bridge is stopping: a normal end of a stream.
         }

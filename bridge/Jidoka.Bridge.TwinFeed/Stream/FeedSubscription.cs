@@ -14,11 +14,12 @@ public sealed class FeedSubscription : IDisposable
     private readonly Action<FeedSubscription> _unsubscribe;
     private int _overflowed;
 
-    internal FeedSubscription(string? nodeId, string? cellId, int capacity, Action<FeedSubscription> unsubscribe)
+    /// <summary>Creates a subscription holding at most <paramref name="capacity"/> messages; <paramref name="unsubscribe"/> runs on dispose.</summary>
+    public FeedSubscription(string? nodeId, string? cellId, int capacity, Action<FeedSubscription> unsubscribe)
     {
         NodeId = nodeId;
         CellId = cellId;
-        _unsubscribe = unsubscribe;
+        _unsubscribe = unsubscribe ?? throw new ArgumentNullException(nameof(unsubscribe));
         _queue = Channel.CreateBounded<FeedMessage>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,

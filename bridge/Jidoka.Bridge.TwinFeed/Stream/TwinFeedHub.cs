@@ -6,6 +6,7 @@ using Jidoka.Bridge.Ingest;
 using Jidoka.Bridge.Sessions;
 using Jidoka.Bridge.Storage;
 using Jidoka.Bridge.TwinFeed.Views;
+using Microsoft.Extensions.Logging;
 
 namespace Jidoka.Bridge.TwinFeed.Stream;
 
@@ -19,14 +20,16 @@ public sealed class TwinFeedHub : IDisposable
     private readonly IngestEngine _engine;
     private readonly NodeDirectory _directory;
     private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly List<FeedSubscription> _subscribers = new();
     private readonly Dictionary<string, NodeStateKey> _announced = new(StringComparer.Ordinal);
     private long _lastId;
 
     /// <summary>Creates the hub and starts listening to the engine's commits.</summary>
-    public TwinFeedHub(IngestEngine engine, NodeDirectory directory, TimeProvider clock)
+    public TwinFeedHub(IngestEngine engine, NodeDirectory directory, TimeProvider clock, ILogger<TwinFeedHub> logger)
     {
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -84,6 +87,20 @@ public sealed class TwinFeedHub : IDisposable
     }
 
     private void OnCommitted(BatchCommitted batch)
+    {
+        // Raised by the ingest engine after a commit: whatever goes wrong here must not reach the
+        // ingest path (the batch is stored; its acknowledgements still have to go out).
+        try
+        {
+            Publish(batch);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "The live stream could not publish a batch of {Events} events and {Cases} cases; clients reconnecting get the current state.", batch.Events.Count, batch.Cases.Count);
+        }
+    }
+
+    private void Publish(BatchCommitted batch)
     {
         DateTimeOffset now = _clock.GetUtcNow();
         var changed = new List<(NodeRecord Node, bool Online)>();
