@@ -225,6 +225,21 @@ public sealed partial class SqliteBridgeStore
     }
 
     /// <inheritdoc/>
+    public Task<FrameRecord?> GetLatestFrameAsync(string nodeId, uint bootId, CancellationToken cancellationToken)
+    {
+        // Served by the (node_id, boot_id, first_mono_us) index: one index seek from the end.
+        List<FrameRecord> rows = Query(
+            $"SELECT {Columns.Frames} FROM frames WHERE node_id = $n AND boot_id = $b ORDER BY first_mono_us DESC, frame_seq DESC LIMIT 1",
+            p =>
+            {
+                p.AddWithValue("$n", nodeId);
+                p.AddWithValue("$b", (long)bootId);
+            },
+            RowReaders.Frame);
+        return Task.FromResult(rows.Count == 0 ? null : rows[0]);
+    }
+
+    /// <inheritdoc/>
     public Task<bool> HasFrameReachingAsync(string nodeId, uint bootId, ulong monoUs, CancellationToken cancellationToken)
     {
         object? found = QueryScalar(

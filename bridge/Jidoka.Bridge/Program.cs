@@ -1,15 +1,18 @@
 using System;
+using System.IO;
 using System.Linq;
+using System.Net.Sockets;
 using Jidoka.Bridge.Hosting;
 using Jidoka.Bridge.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Jidoka.Bridge;
 
 /// <summary>
-/// The bridge service. Settings come from appsettings.json, then environment variables
-/// (Bridge__Broker__Port=1884), then command-line arguments (--Bridge:Broker:Port 1884).
+/// The bridge service with its HTTP twin feed. Settings come from appsettings.json, then environment
+/// variables (Bridge__Broker__Port=1884), then command-line arguments (--Bridge:Broker:Port 1884).
 /// "verify-audit" as the first argument checks the data file's audit log and exits.
 /// </summary>
 public static class Program
@@ -17,21 +20,21 @@ public static class Program
     /// <summary>Runs the bridge until Ctrl+C or SIGTERM.</summary>
     public static int Main(string[] args)
     {
-        bool verify = args.Length > 0 && args[0] == "verify-audit";
-        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        if (args.Length > 0 && args[0] == "verify-audit")
         {
-            Args = verify ? args.Skip(1).ToArray() : args,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        if (verify)
-        {
-            SqliteStoreOptions storage = builder.Configuration.GetSection("Bridge:Storage").Get<SqliteStoreOptions>() ?? new SqliteStoreOptions();
+            HostApplicationBuilder verifier = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                Args = args.Skip(1).ToArray(),
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            SqliteStoreOptions storage = verifier.Configuration.GetSection("Bridge:Storage").Get<SqliteStoreOptions>() ?? new SqliteStoreOptions();
             return AuditVerifyCommand.RunAsync(storage).GetAwaiter().GetResult();
         }
 
+        WebApplication app;
         try
         {
-            builder.Services.AddJidokaBridge(builder.Configuration);
+            app = BridgeWebApplication.Build(args);
         }
         catch (ArgumentException ex)
         {
@@ -39,7 +42,36 @@ public static class Program
             return 2;
         }
 
-        builder.Build().Run();
+        using (app)
+        {
+            try
+            {
+                app.StartAsync().GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is IOException or SocketException)
+            {
+                // Kestrel or the embedded broker could not bind (the port is taken): say which setting to
+                // change, after stopping what did start so the store and the audit log close properly.
+                Console.Error.WriteLine($"Could not start: {ex.Message.TrimEnd('.')}. Change Bridge:Http:Port or Bridge:Broker:Port (docs/running-the-bridge.md).");
+                StopQuietly(app);
+                return 3;
+            }
+
+            app.WaitForShutdown();
+        }
+
         return 0;
+    }
+
+    private static void StopQuietly(WebApplication app)
+    {
+        try
+        {
+            app.StopAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or IOException or SocketException or OperationCanceledException)
+        {
+            Console.Error.WriteLine("While stopping: " + ex.Message);
+        }
     }
 }

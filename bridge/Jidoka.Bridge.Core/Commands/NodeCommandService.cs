@@ -15,7 +15,7 @@ namespace Jidoka.Bridge.Commands;
 /// Sends commands to nodes: reset, apply policy, set calibration. Every request is checked (operator,
 /// node known and online, policy or calibration valid), then stored and audited in one transaction,
 /// then published; the node's result is stored by the ingest path and can be awaited with
-/// <see cref="WaitForResultAsync"/>. This is the API a later HTTP endpoint or CLI calls.
+/// <see cref="WaitForResultAsync"/>. The twin feed's command endpoints (and through them the jidoka CLI) call it.
 /// </summary>
 public sealed class NodeCommandService
 {

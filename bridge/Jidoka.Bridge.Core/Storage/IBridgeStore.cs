@@ -62,6 +62,9 @@ public interface IBridgeStore : IAsyncDisposable
     /// </summary>
     Task<FrameRecord?> FindFirstGoodFrameAsync(string nodeId, uint bootId, ulong fromMonoUs, CancellationToken cancellationToken);
 
+    /// <summary>The stored frame of one node and boot whose first sample is the latest, or null (the twin's "last values").</summary>
+    Task<FrameRecord?> GetLatestFrameAsync(string nodeId, uint bootId, CancellationToken cancellationToken);
+
     /// <summary>Whether a frame of this node and boot reaching at or past <paramref name="monoUs"/> is stored.</summary>
     Task<bool> HasFrameReachingAsync(string nodeId, uint bootId, ulong monoUs, CancellationToken cancellationToken);
 

@@ -55,6 +55,10 @@ public sealed class BridgeProcess : IAsyncDisposable
             "--Bridge:Broker:Port", brokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Bridge:Storage:DataFile", dataFile,
             "--Bridge:RetentionDays", "0",
+
+            // The bridge also serves its HTTP twin feed; a free loopback port keeps parallel tests apart.
+            "--Bridge:Http:ListenAddress", "127.0.0.1",
+            "--Bridge:Http:Port", "0",
             "--Logging:LogLevel:Default", "Warning",
         })
         {

@@ -17,7 +17,7 @@ namespace Jidoka.Bridge.Hosting;
 /// Starts and stops the bridge's parts in the only safe order. Start: store, audit "bridge-start",
 /// broker (embedded), engine state, subscription, online announcement. Stop: stop receiving, store
 /// everything already received (and acknowledge it), announce offline, audit "bridge-stop", broker,
-/// store. Tests and a later HTTP layer reach the parts through its properties.
+/// store. Tests reach the parts through its properties; the HTTP twin feed stops before it (the web server is the last hosted service started, the first stopped).
 /// </summary>
 public sealed class BridgeRuntime : IHostedService
 {

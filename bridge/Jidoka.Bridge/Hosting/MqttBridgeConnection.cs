@@ -102,7 +102,7 @@ public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_inbound.IsConnected)
         {
-            await _inbound.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
+            await DisconnectQuietlyAsync(_inbound).ConfigureAwait(false);
         }
     }
 
@@ -129,7 +129,7 @@ public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
             _logger.LogWarning(ex, "Could not publish the offline state; the broker's last will covers it.");
         }
 
-        await _outbound.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
+        await DisconnectQuietlyAsync(_outbound).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -146,6 +146,20 @@ public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
         _outbound.Dispose();
         _stopping.Dispose();
         _reconnectGate.Dispose();
+    }
+
+    private async Task DisconnectQuietlyAsync(IMqttClient client)
+    {
+        try
+        {
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException ex)
+        {
+            // The connection broke while stopping (the broker went first): there is nothing left to
+            // disconnect, and a stop must finish its remaining steps (audit, store) regardless.
+            _logger.LogDebug(ex, "The broker connection was already broken at stop.");
+        }
     }
 
     private async Task ConnectBothAsync(CancellationToken cancellationToken)

@@ -1,0 +1,71 @@
+using System;
+using System.Threading.Tasks;
+using Jidoka.Bridge.Contracts;
+using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TwinFeed.Tests.Support;
+using Jidoka.Protocol;
+using Xunit;
+
+namespace Jidoka.Bridge.TwinFeed.Tests;
+
+/// <summary>GET /api/v1/stream: a twin connected to the live stream sees a trip as it is stored.</summary>
+public sealed class StreamTests
+{
+    [Fact]
+    public async Task The_stream_delivers_a_trip_its_case_and_the_nodes_new_state()
+    {
+        using var dir = new TempDir();
+        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-21");
+        await using SseClient stream = await SseClient.OpenAsync(bridge.Http, "/api/v1/stream");
+        Assert.Equal("text/event-stream", stream.ContentType);
+
+        // On connect: the current state of every node, without an id.
+        SseMessage snapshot = await stream.NextAsync();
+        Assert.Equal(StreamMessageTypes.Node, snapshot.Type);
+        Assert.Null(snapshot.Id);
+        Assert.Equal("armed", snapshot.Read<NodeView>().TripState);
+
+        await Scenario.TripAsync(node, 31, 5_000_000, TripRule.VisionLowConfidence, ResponseClass.Reinspect, latencyUs: 250);
+        await node.PublishStatusAsync(TripState.Tripped, TripRule.VisionLowConfidence, ResponseClass.Reinspect);
+
+        SseMessage trip = await stream.NextMatchingAsync(m => m.Type == StreamMessageTypes.Event, "the trip event");
+        EventView e = trip.Read<EventView>();
+        Assert.Equal("trip", e.Type);
+        Assert.Equal(31UL, e.EventId);
+        Assert.Equal("vision-low-confidence", e.Record.Rule);
+        Assert.Equal(250u, e.Record.LatencyUs);
+        long tripId = long.Parse(trip.Id!, System.Globalization.CultureInfo.InvariantCulture);
+
+        SseMessage opened = await stream.NextMatchingAsync(m => m.Type == StreamMessageTypes.Case, "the case");
+        CaseSummaryView c = opened.Read<CaseSummaryView>();
+        Assert.Equal(31UL, c.TripEventId);
+        Assert.Equal("open", c.Status);
+        Assert.Equal("reinspect", c.Response);
+        Assert.True(long.Parse(opened.Id!, System.Globalization.CultureInfo.InvariantCulture) > tripId);
+
+        NodeView tripped = (await stream.NextMatchingAsync(m => m.Type == StreamMessageTypes.Node && m.Read<NodeView>().TripState == "tripped", "the tripped state")).Read<NodeView>();
+        Assert.Equal("press-21", tripped.NodeId);
+        Assert.Equal("vision-low-confidence", tripped.TripCause);
+        Assert.Null(tripped.LastValues);
+    }
+
+    [Fact]
+    public async Task A_filtered_stream_carries_only_its_node()
+    {
+        using var dir = new TempDir();
+        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestNode watched = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-22");
+        await using TestNode other = await Scenario.OnlineNodeAsync(bridge, "cell-b", "press-23");
+        await using SseClient stream = await SseClient.OpenAsync(bridge.Http, "/api/v1/stream?node=press-22&snapshot=false");
+
+        // The other node trips first; the first message the filtered stream carries must still be the watched node's.
+        await Scenario.TripAsync(other, 41, 1_000_000);
+        await Scenario.SendAckedAsync(watched, Messages.NearMiss("press-22", 42, 1, 2_000_000));
+        SseMessage first = await stream.NextAsync();
+        Assert.Equal(StreamMessageTypes.Event, first.Type);
+        EventView e = first.Read<EventView>();
+        Assert.Equal("press-22", e.NodeId);
+        Assert.Equal("near-miss", e.Type);
+    }
+}

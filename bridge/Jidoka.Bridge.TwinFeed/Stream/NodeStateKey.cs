@@ -1,0 +1,56 @@
+using Jidoka.Bridge.Storage;
+using Jidoka.Protocol;
+
+namespace Jidoka.Bridge.TwinFeed.Stream;
+
+/// <summary>
+/// The part of a node's state a twin acts on. The ingest engine rewrites a node's record whenever a
+/// counter moves (every batch with frames); the stream announces a node only when this key changes.
+/// </summary>
+public readonly record struct NodeStateKey(
+    bool Online,
+    bool HasStatus,
+    TripState TripState,
+    TripRule TripCause,
+    ResponseClass Response,
+    ulong TripEventId,
+    uint PolicyId,
+    uint PolicyHash,
+    uint StagedPolicyId,
+    ushort ForceCalibrationId,
+    ushort ForceCalibrationVersion,
+    ushort VisionCalibrationId,
+    ushort VisionCalibrationVersion,
+    TimeQuality TimeQuality,
+    bool ClockSkewSuspect,
+    uint BootId,
+    string CellId,
+    string FirmwareVersion,
+    string Board)
+{
+    /// <summary>The key of <paramref name="node"/>; <paramref name="online"/> as the directory judges it.</summary>
+    public static NodeStateKey Of(NodeRecord node, bool online)
+    {
+        System.ArgumentNullException.ThrowIfNull(node);
+        return new NodeStateKey(
+            online,
+            node.HasStatus,
+            node.TripState,
+            node.TripCause,
+            node.Response,
+            node.TripEventId,
+            node.PolicyId,
+            node.PolicyHash,
+            node.StagedPolicyId,
+            node.ForceCalibrationId,
+            node.ForceCalibrationVersion,
+            node.VisionCalibrationId,
+            node.VisionCalibrationVersion,
+            node.TimeQuality,
+            node.ClockSkewSuspect,
+            node.BootId,
+            node.CellId,
+            node.FirmwareVersion,
+            node.Board);
+    }
+}

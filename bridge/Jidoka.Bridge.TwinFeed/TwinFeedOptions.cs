@@ -1,0 +1,48 @@
+using System;
+using System.Net;
+
+namespace Jidoka.Bridge.TwinFeed;
+
+/// <summary>Settings of the HTTP twin feed (section "Bridge:Http" of appsettings).</summary>
+public sealed class TwinFeedOptions
+{
+    /// <summary>IP address to listen on; 0.0.0.0 every IPv4 interface, 127.0.0.1 this machine only ("localhost" means 127.0.0.1).</summary>
+    public string ListenAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>TCP port; 0 picks a free port at start (tests).</summary>
+    public int Port { get; set; } = 8080;
+
+    /// <summary>Seconds between keep-alive comments on an idle live stream (proxies close silent connections).</summary>
+    public int StreamHeartbeatSeconds { get; set; } = 15;
+
+    /// <summary>Messages one stream client may fall behind by before it is cut off with an "overflow" message.</summary>
+    public int StreamQueueMessages { get; set; } = 10000;
+
+    /// <summary>How long a command request waits for the node's answer by default, ms (a request's waitMs overrides it).</summary>
+    public int CommandWaitMs { get; set; } = 5000;
+
+    /// <summary>The address to bind.</summary>
+    public IPAddress Address => string.Equals(ListenAddress, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(ListenAddress);
+
+    /// <summary>Throws when a setting is out of range, naming it.</summary>
+    public void Validate()
+    {
+        if (!string.Equals(ListenAddress, "localhost", StringComparison.OrdinalIgnoreCase) && !IPAddress.TryParse(ListenAddress, out _))
+        {
+            throw new ArgumentException($"Bridge:Http:ListenAddress '{ListenAddress}' must be an IP address (0.0.0.0, 127.0.0.1, ::) or localhost.");
+        }
+
+        if (Port < 0 || Port > 65535)
+        {
+            throw new ArgumentException($"Bridge:Http:Port {Port} must be 0 (a free port) to 65535.");
+        }
+
+        if (StreamHeartbeatSeconds < 1 || StreamQueueMessages < 1 || CommandWaitMs < 0 || CommandWaitMs > CommandWaitMsMax)
+        {
+            throw new ArgumentException($"Bridge:Http:StreamHeartbeatSeconds and StreamQueueMessages must be at least 1, CommandWaitMs 0..{CommandWaitMsMax}.");
+        }
+    }
+
+    /// <summary>Longest wait for a node's answer one request may ask for, ms.</summary>
+    public const int CommandWaitMsMax = 30000;
+}

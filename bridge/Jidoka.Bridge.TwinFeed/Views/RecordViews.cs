@@ -1,0 +1,82 @@
+using Jidoka.Bridge.Contracts;
+using Jidoka.Bridge.Storage;
+using Jidoka.Protocol;
+
+namespace Jidoka.Bridge.TwinFeed.Views;
+
+/// <summary>Decision records, provenance and samples as the twin feed shows them.</summary>
+public static class RecordViews
+{
+    /// <summary>The view of a decision record.</summary>
+    public static DecisionRecordView Decision(DecisionRecord d)
+    {
+        System.ArgumentNullException.ThrowIfNull(d);
+        return new DecisionRecordView
+        {
+            Rule = TripRuleNames.Name(d.Rule),
+            Response = ResponseClassNames.Name(d.Response),
+            Channel = InputChannelNames.Name(d.Channel),
+            ReasonCode = d.ReasonCode,
+            ObservedValue = d.ObservedValue,
+            LimitValue = d.LimitValue,
+            ConsecutiveSamples = d.ConsecutiveSamples,
+            ForceMilliNewtons = d.ForceMilliNewtons,
+            VisionConfidence = d.VisionConfidence,
+            VisionAgeMs = d.VisionAgeMs,
+            InterlockBits = d.InterlockBits,
+            SampleFlags = d.SampleFlags,
+            DetectMonoUs = d.DetectMonoUs,
+            LatencyUs = d.LatencyUs,
+            RelatedEventId = d.RelatedEventId,
+            Argument = d.Argument,
+            OperatorId = d.OperatorId,
+        };
+    }
+
+    /// <summary>Provenance from the columns every event, frame and case stores.</summary>
+    public static ProvenanceView Provenance(
+        uint policyId, uint policyHash, ushort forceCalId, ushort forceCalVersion, ushort visionCalId, ushort visionCalVersion, TimeQuality quality, uint uncertaintyUs, WallTimeSource source) => new()
+    {
+        PolicyId = policyId,
+        PolicyHash = ViewNames.Hash(policyHash),
+        ForceCalibration = ViewNames.Calibration(forceCalId, forceCalVersion),
+        VisionCalibration = ViewNames.Calibration(visionCalId, visionCalVersion),
+        TimeQuality = TimeQualityNames.Name(quality),
+        TimeUncertaintyUs = uncertaintyUs,
+        WallSource = ViewNames.WallSource(source),
+    };
+
+    /// <summary>The view of an expanded sample.</summary>
+    public static SampleView Sample(SampleRecord s)
+    {
+        System.ArgumentNullException.ThrowIfNull(s);
+        return new SampleView
+        {
+            MonoUs = s.MonoUs,
+            WallUnixUs = s.WallUnixUs,
+            ForceMilliNewtons = s.ForceMilliNewtons,
+            VisionConfidence = s.VisionConfidence,
+            VisionAgeMs = s.VisionAgeMs,
+            InterlockBits = s.InterlockBits,
+            SampleFlags = s.SampleFlags,
+        };
+    }
+
+    /// <summary>Sample <paramref name="index"/> of <paramref name="frame"/>, read from its packed 10-byte records.</summary>
+    public static SampleView Sample(FrameRecord frame, int index)
+    {
+        System.ArgumentNullException.ThrowIfNull(frame);
+        int o = index * SampleCodec.SizeBytes;
+        byte[] s = frame.Samples;
+        return new SampleView
+        {
+            MonoUs = frame.FirstSampleMonoUs + ((ulong)index * frame.SamplePeriodUs),
+            WallUnixUs = frame.WallStartUnixUs + ((long)index * frame.SamplePeriodUs),
+            ForceMilliNewtons = LittleEndian.ReadInt32(s, o),
+            VisionConfidence = LittleEndian.ReadUInt16(s, o + 4),
+            VisionAgeMs = LittleEndian.ReadUInt16(s, o + 6),
+            InterlockBits = s[o + 8],
+            SampleFlags = s[o + 9],
+        };
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using Jidoka.Cli.Bridge;
+
+namespace Jidoka.Cli;
+
+/// <summary>What every command needs: where to write, and the options shared by the bridge commands.</summary>
+public sealed class CliContext
+{
+    /// <summary>Default bridge address, unless JIDOKA_BRIDGE says otherwise.</summary>
+    public const string DefaultBridgeUrl = "http://localhost:8080";
+
+    /// <summary>Creates the context.</summary>
+    public CliContext(TextWriter output, TextWriter error)
+    {
+        Out = output ?? throw new ArgumentNullException(nameof(output));
+        Error = error ?? throw new ArgumentNullException(nameof(error));
+        Bridge = new Option<string>("--bridge")
+        {
+            Description = "The bridge's HTTP address ($JIDOKA_BRIDGE overrides the default).",
+            Recursive = true,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JIDOKA_BRIDGE") is { Length: > 0 } url ? url : DefaultBridgeUrl,
+        };
+        TimeoutSeconds = new Option<int>("--timeout")
+        {
+            Description = "Seconds to wait for the bridge's answer.",
+            Recursive = true,
+            DefaultValueFactory = _ => 10,
+        };
+    }
+
+    /// <summary>Standard output.</summary>
+    public TextWriter Out { get; }
+
+    /// <summary>Standard error.</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>--bridge URL.</summary>
+    public Option<string> Bridge { get; }
+
+    /// <summary>--timeout seconds.</summary>
+    public Option<int> TimeoutSeconds { get; }
+
+    /// <summary>A client for the bridge the command line names; <paramref name="extra"/> is added to the timeout (a command that waits for a node).</summary>
+    public BridgeClient Client(ParseResult parse, TimeSpan extra = default)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        int seconds = parse.GetValue(TimeoutSeconds);
+        if (seconds < 1 || seconds > 600)
+        {
+            throw new CliError(ExitCodes.Usage, "--timeout must be 1..600 seconds.");
+        }
+
+        return new BridgeClient(parse.GetValue(Bridge)!, TimeSpan.FromSeconds(seconds) + extra);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Generic;
+
+namespace Jidoka.Cli.Mqtt;
+
+/// <summary>What listening to the status topics gave: the newest status per node and the messages that were not valid status.</summary>
+/// <param name="Nodes">Newest status per node, by cell then node.</param>
+/// <param name="Rejected">Each message that was not a valid status: its topic and why.</param>
+public sealed record StatusCollection(IReadOnlyList<StatusSnapshot> Nodes, IReadOnlyList<RejectedStatus> Rejected);
+
+/// <summary>A message on a status topic that is not a valid status.</summary>
+/// <param name="Topic">Where it was published.</param>
+/// <param name="Reason">Why it was refused ("MalformedText (json)").</param>
+public sealed record RejectedStatus(string Topic, string Reason);
