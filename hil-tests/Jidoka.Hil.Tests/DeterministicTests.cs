@@ -100,3 +100,27 @@ public sealed class DeterministicTests
         return Enumerable.Range(1, scenario.Seeds).Select(i => (ulong)i).ToList();
     }
 }
+
+/// <summary>The rig's measurements can fail: a bridge that never receives the nodes' events is caught as lost events, not averaged away.</summary>
+public sealed class RigHonestyTests
+{
+    [Fact]
+    public void Events_a_node_published_that_the_bridge_never_stored_count_as_lost()
+    {
+        var loader = new ScenarioLoader(ScenarioLoader.DefaultDirectory());
+        Scenario scenario = loader.Load("force-spike");
+        // After the near-miss, every QoS 1 message on the bridge's path is dropped, and the rig waits only briefly.
+        scenario.Timeline.Add(new ScenarioStep { AtMs = 100, Action = "link-faults", Target = "bridge", Link = new LinkSpec { LossQos1 = 1.0 } });
+        scenario.SettleMaxMs = 2000;
+        RunMeasurement run = DeterministicRunner.Run(scenario, 5, Path.Combine(Path.GetTempPath(), "jidoka-hil"));
+        Assert.False(run.Passed);
+        Assert.True(run.EventsLost >= 1, "the trip the node published never reached the store: " + string.Join("; ", run.LostEvents));
+        Assert.Contains(run.LostEvents, e => e.Contains("trip", StringComparison.Ordinal));
+        Assert.Contains(run.Failures, f => f.StartsWith("events lost", StringComparison.Ordinal));
+        Assert.Contains(run.Failures, f => f.StartsWith("not settled", StringComparison.Ordinal));
+        foreach (string kept in run.Notes.Where(n => n.StartsWith("run folder kept: ", StringComparison.Ordinal)))
+        {
+            Directory.Delete(kept["run folder kept: ".Length..], recursive: true);
+        }
+    }
+}

@@ -91,7 +91,7 @@ public sealed class SimulatedNode : IDisposable
         for (int i = 0; i < Interlocks.Pins.Length; i++)
         {
             int channel = i;
-            Interlocks.Pins[i].Changed += _ => OnPinChanged(channel);
+            Interlocks.Pins[i].Changed += pin => OnPinChanged(channel, !pin.Read());
         }
 
         if (network != null)
@@ -486,7 +486,7 @@ public sealed class SimulatedNode : IDisposable
         }
     }
 
-    private void OnPinChanged(int channel)
+    private void OnPinChanged(int channel, bool contactOpened)
     {
         int generation;
         ulong latency;
@@ -511,7 +511,7 @@ public sealed class SimulatedNode : IDisposable
                 core = generation == _generation ? _core : null;
             }
 
-            core?.OnInterlockEdge(channel);
+            core?.OnInterlockEdge(channel, contactOpened);
         });
     }
 

@@ -85,6 +85,9 @@ public sealed class ScenarioSummary
     /// <summary>Frames the nodes published, over all runs.</summary>
     public long FramesPublished { get; set; }
 
+    /// <summary>Frames the nodes dropped from their outage rings (never published), over all runs.</summary>
+    public long FramesDroppedByNodes { get; set; }
+
     /// <summary>Messages rejected by the bridge, over all runs.</summary>
     public long MessagesRejected { get; set; }
 
@@ -116,6 +119,7 @@ public sealed class ScenarioSummary
             AuditCompletenessMinPercent = runs.Count == 0 ? 100 : runs.Min(r => r.AuditIntact ? r.AuditCompletenessPercent : 0),
             FramesLostToGaps = runs.Sum(r => r.FramesLostToGaps),
             FramesPublished = runs.Sum(r => r.FramesPublished),
+            FramesDroppedByNodes = runs.Sum(r => r.FramesDroppedByNodes),
             MessagesRejected = runs.Sum(r => r.MessagesRejected),
             WallSeconds = Math.Round(runs.Sum(r => r.WallMs) / 1000, 2),
             RunsDetail = runs.ToList(),
@@ -191,13 +195,17 @@ public static class HilReport
         foreach (IGrouping<string, ScenarioSummary> mode in summaries.GroupBy(s => s.Mode))
         {
             List<ScenarioSummary> list = mode.ToList();
-            sb.AppendLine(CultureInfo.InvariantCulture, $"## {mode.Key}: {list.Sum(s => s.Runs)} runs, {list.Sum(s => s.Passed)} passed, events lost {list.Sum(s => s.EventsLost)}, duplicate cases {list.Sum(s => s.DuplicateCases)}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"## {mode.Key}: {list.Sum(s => s.Runs)} runs, {list.Sum(s => s.Passed)} passed, events lost {list.Sum(s => s.EventsLost)}, duplicate cases {list.Sum(s => s.DuplicateCases)}, {list.Sum(s => s.WallSeconds):0.0} s of runs");
             sb.AppendLine();
-            sb.AppendLine("| scenario | runs | passed | trip latency µs min / p50 / p99 / max | node time-to-safe-state µs min / p50 / p99 / max | events published / stored / lost | cases / duplicate | audit % | frames published / lost to gaps | rejected | wall s |");
+            sb.AppendLine(mode.Key == "realtime"
+                ? "Latencies are wall-clock µs on the test host with 20 ms loop pacing (recorded, not asserted). Frames lost to gaps are sequence numbers the bridge never received; frames dropped by nodes were never sent (outage ring full)."
+                : "Latencies are virtual-time µs (1 kHz loop, 800 µs deadline), asserted against each scenario's bound. Frames lost to gaps are sequence numbers the bridge never received (dropped from a full outage ring, published while no bridge listened, or rejected as corrupt).");
+            sb.AppendLine();
+            sb.AppendLine("| scenario | runs | passed | trip latency µs min / p50 / p99 / max | node time-to-safe-state µs min / p50 / p99 / max | events published / stored / lost | cases / duplicate | audit % | frames published / lost to gaps / dropped by nodes | rejected | wall s |");
             sb.AppendLine("| --- | ---: | ---: | --- | --- | --- | --- | ---: | --- | ---: | ---: |");
             foreach (ScenarioSummary s in list)
             {
-                sb.AppendLine(CultureInfo.InvariantCulture, $"| {s.Scenario} | {s.Runs} | {s.Passed} | {s.TripLatency?.ToString() ?? "–"} | {s.NodeTimeToSafeState?.ToString() ?? "–"} | {s.EventsPublished} / {s.EventsStored} / {s.EventsLost} | {s.Cases} / {s.DuplicateCases} | {s.AuditCompletenessMinPercent:0.###} | {s.FramesPublished} / {s.FramesLostToGaps} | {s.MessagesRejected} | {s.WallSeconds:0.0} |");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {s.Scenario} | {s.Runs} | {s.Passed} | {s.TripLatency?.ToString() ?? "–"} | {s.NodeTimeToSafeState?.ToString() ?? "–"} | {s.EventsPublished} / {s.EventsStored} / {s.EventsLost} | {s.Cases} / {s.DuplicateCases} | {s.AuditCompletenessMinPercent:0.###} | {s.FramesPublished} / {s.FramesLostToGaps} / {s.FramesDroppedByNodes} | {s.MessagesRejected} | {s.WallSeconds:0.0} |");
             }
 
             sb.AppendLine();
