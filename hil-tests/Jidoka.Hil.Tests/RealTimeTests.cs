@@ -38,7 +38,18 @@ public sealed class RealTimeTests
         string mosquitto = RequireMosquitto();
         Scenario scenario = Loader.Load(name);
         ulong seed = Environment.GetEnvironmentVariable(DeterministicRunner.SeedVariable) is { Length: > 0 } s ? ulong.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 1;
-        RunMeasurement run = await RealTimeRunner.RunAsync(scenario, seed, mosquitto, Path.Combine(Path.GetTempPath(), "jidoka-hil"), line => _output.WriteLine(line));
+        string work = Path.Combine(Path.GetTempPath(), "jidoka-hil");
+        RunMeasurement run = await RealTimeRunner.RunAsync(scenario, seed, mosquitto, work, line => _output.WriteLine(line));
+        if (!run.Passed && run.Failures.Count == 1 && run.Failures[0].StartsWith(RealTimeRunner.NotReadyFailure, StringComparison.Ordinal))
+        {
+            // Before the timeline nothing of the scenario has happened yet: a node that tripped on a missed
+            // loop deadline while the host was starting three processes says the host was busy, not that
+            // the scenario failed. One retry, reported; a second failure fails the test.
+            _output.WriteLine("retrying once, the first attempt failed before the timeline: " + run.Failures[0]);
+            run = await RealTimeRunner.RunAsync(scenario, seed, mosquitto, work, line => _output.WriteLine(line));
+            run.Notes.Add("second attempt; the first failed before the timeline (host busy at start-up)");
+        }
+
         ScenarioSummary summary = ScenarioSummary.Of(name, ScenarioLoader.RealTime, new[] { run });
         string report = HilReport.Add(summary);
         _output.WriteLine($"{name} (real time): trip latency µs min/p50/p99/max {summary.TripLatency?.ToString() ?? "–"} (recorded, not asserted); node time-to-safe-state {summary.NodeTimeToSafeState?.ToString() ?? "–"}; events published {run.EventsPublished}, stored {run.EventsStored}, lost {run.EventsLost}; cases {run.Cases}, duplicate {run.DuplicateCases}; audit {run.AuditCompletenessPercent} %; frames lost to gaps {run.FramesLostToGaps}; bridge starts {run.BridgeStarts}; {run.WallMs / 1000:0.0} s");

@@ -25,6 +25,9 @@ namespace Jidoka.Hil.RealTime;
 /// </summary>
 public static class RealTimeRunner
 {
+    /// <summary>How a run that failed before its timeline (nodes not armed and online) begins its failure.</summary>
+    public const string NotReadyFailure = "the nodes did not all arm and see the bridge online";
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Runs <paramref name="scenario"/> once with <paramref name="seed"/>, using <paramref name="mosquitto"/> as the broker executable.</summary>
@@ -54,7 +57,7 @@ public static class RealTimeRunner
             int count = scenario.Nodes.Count;
             if (!await WaitAsync(nodes, s => s.All(n => n.State == "armed" && n.HostOnline) && s.Count == count, TimeSpan.FromSeconds(60)).ConfigureAwait(false))
             {
-                m.Failures.Add("the nodes did not all arm and see the bridge online within 60 s (a node tripped before the timeline, e.g. on loop-overrun, means the host was too busy for its loop deadline): " + await Describe(nodes, all: true).ConfigureAwait(false));
+                m.Failures.Add(NotReadyFailure + " within 60 s (a node tripped before the timeline, e.g. on loop-overrun, means the host was too busy for its loop deadline): " + await Describe(nodes, all: true).ConfigureAwait(false));
                 return m;
             }
 

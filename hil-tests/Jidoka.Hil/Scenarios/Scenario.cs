@@ -62,7 +62,7 @@ public sealed class NodeSetup
     /// <summary>Changes to the simulated board's default policy (policy 1 of board-configs/simulated.json).</summary>
     public PolicySpec? Policy { get; set; }
 
-    /// <summary>Seconds between an unacknowledged event's sends (node setting; default 10 s).</summary>
+    /// <summary>Milliseconds between sends of an unacknowledged event (node setting; default 10 s).</summary>
     public int? AckTimeoutMs { get; set; }
 
     /// <summary>Time-sync period once synced, ms (node setting; default 16 s).</summary>
