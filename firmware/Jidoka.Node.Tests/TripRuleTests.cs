@@ -238,6 +238,44 @@ public sealed class TripRuleTests
     }
 
     [Fact]
+    public void An_opening_edge_counts_even_when_the_bouncing_contact_reads_closed_by_the_time_the_handler_runs()
+    {
+        var rig = new NodeRig().BootAndArm();
+
+        // Channel A opens and bounces back closed before its handler runs: the level alone shows nothing.
+        rig.Core.OnInterlockEdge(0, contactOpened: true);
+        Assert.Equal(TripState.Armed, rig.Core.State);
+        rig.Clock.Advance(150);
+
+        // Channel B's opening edge, also read back closed: both channels opened, so the guard is open now.
+        ulong edgeUs = rig.Clock.Now;
+        rig.Core.OnInterlockEdge(1, contactOpened: true);
+        Assert.Equal(TripState.Tripped, rig.Core.State);
+        Assert.False(rig.StopPin.Energized);
+        var trip = rig.LastJournaled(EventType.Trip);
+        Assert.Equal(TripRule.InterlockOpen, trip.Record.Rule);
+        Assert.Equal(InputChannel.Guard, trip.Record.Channel);
+        Assert.Equal(edgeUs, trip.Record.DetectMonoUs);
+    }
+
+    [Fact]
+    public void An_opening_edge_on_one_channel_that_closes_again_counts_closed_only_after_the_debounce_time()
+    {
+        var rig = new NodeRig().BootAndArm();
+        rig.Core.OnInterlockEdge(2, contactOpened: true);
+        rig.Step();
+        Assert.Equal(1, rig.CountJournaled(EventType.Discrepancy));
+        Assert.Equal(TripState.Armed, rig.Core.State);
+        // The contact reads closed throughout; after the debounce time the channel counts closed again and
+        // the disagreement ends well inside the discrepancy time.
+        rig.Step(20);
+        Assert.Equal(TripState.Armed, rig.Core.State);
+        Assert.True(rig.StopPin.Energized);
+        rig.Step(100);
+        Assert.Equal(TripState.Armed, rig.Core.State);
+    }
+
+    [Fact]
     public void Channel_discrepancy_trips_only_when_it_lasts_longer_than_the_discrepancy_time()
     {
         var rig = new NodeRig().BootAndArm();

@@ -11,7 +11,7 @@ namespace Jidoka.Node
     /// configuration and the hardware boundary, call <see cref="Boot"/> once, then call
     /// <see cref="Step"/> every loop period (see <see cref="Runtime.LoopScheduler"/>) and
     /// <see cref="ServiceComms"/> from the communication thread; wire interlock pin-change handlers to
-    /// <see cref="OnInterlockEdge"/> and the MQTT receive handler to <see cref="Inbox"/>.
+    /// <see cref="OnInterlockEdge(int, bool)"/> and the MQTT receive handler to <see cref="Inbox"/>.
     /// </summary>
     public sealed class NodeCore
     {
@@ -138,9 +138,21 @@ namespace Jidoka.Node
         /// <summary>
         /// Pin-change entry for interlock channel <paramref name="channelIndex"/> (0..5, in
         /// <see cref="InterlockBits"/> order): call it from the GPIO change handler. Trips at once when both
-        /// channels of that interlock are open. Thread-safe; never throws.
+        /// channels of that interlock are open. Reads levels only; prefer the overload with the edge's
+        /// direction, which a bouncing contact cannot hide. Thread-safe; never throws.
         /// </summary>
-        public void OnInterlockEdge(int channelIndex) => _loop.OnInterlockEdge(channelIndex);
+        public void OnInterlockEdge(int channelIndex) => _loop.OnInterlockEdge(channelIndex, false);
+
+        /// <summary>
+        /// Pin-change entry with the edge's direction, as GPIO change events report it (nanoFramework's
+        /// <c>PinValueChangedEventArgs.ChangeType</c>, mapped through the board's polarity):
+        /// <paramref name="contactOpened"/> true for an edge to "contact open". The handler runs some
+        /// hundred µs after the edge; a bouncing contact may read closed again by then, so an opening edge
+        /// counts that channel open at once (the safe direction), and only a close held for the debounce
+        /// time counts it closed again. Without this a bouncing interlock tripped only once the bounce had
+        /// settled (found by the HIL rig's bouncing-input scenario). Thread-safe; never throws.
+        /// </summary>
+        public void OnInterlockEdge(int channelIndex, bool contactOpened) => _loop.OnInterlockEdge(channelIndex, contactOpened);
 
         /// <summary>One bounded round of communication and persistence work. Call from the communication thread. Never throws.</summary>
         public void ServiceComms() => _comms.Service();

@@ -23,6 +23,7 @@ public static class BridgeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         IConfigurationSection section = configuration.GetSection("Bridge");
         BridgeOptions options = section.Get<BridgeOptions>() ?? new BridgeOptions();
+        DemoNodesService.ConfiguredNodes(configuration);
         BrokerOptions broker = section.GetSection("Broker").Get<BrokerOptions>() ?? new BrokerOptions();
         SqliteStoreOptions storage = section.GetSection("Storage").Get<SqliteStoreOptions>() ?? new SqliteStoreOptions();
         options.Validate();
@@ -41,6 +42,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<NodeCommandService>();
         services.AddSingleton<BridgeRuntime>();
         services.AddHostedService(sp => sp.GetRequiredService<BridgeRuntime>());
+        services.AddHostedService(sp => new DemoNodesService(configuration, sp.GetRequiredService<BridgeRuntime>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DemoNodesService>>()));
         return services;
     }
 }

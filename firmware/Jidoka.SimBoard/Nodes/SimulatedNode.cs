@@ -42,6 +42,7 @@ public sealed class SimulatedNode : IDisposable
     private readonly List<BootRecord> _boots = new();
     private readonly object _sync = new();
     private NodeCore? _core;
+    private NodeCore? _lastCore;
     private LoopScheduler? _loop;
     private NodeRuntime? _runtime;
     private Task _stopping = Task.CompletedTask;
@@ -90,7 +91,7 @@ public sealed class SimulatedNode : IDisposable
         for (int i = 0; i < Interlocks.Pins.Length; i++)
         {
             int channel = i;
-            Interlocks.Pins[i].Changed += _ => OnPinChanged(channel);
+            Interlocks.Pins[i].Changed += pin => OnPinChanged(channel, !pin.Read());
         }
 
         if (network != null)
@@ -209,6 +210,30 @@ public sealed class SimulatedNode : IDisposable
         }
     }
 
+    /// <summary>
+    /// The core of the latest boot, kept after a power cut for post-mortem inspection (what RAM held at
+    /// the cut: events journaled but not yet written, for example); null before the first power-on.
+    /// Never drive it: it is dead hardware state.
+    /// </summary>
+    public NodeCore? LastCore
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _lastCore;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Raised after the node's MQTT client accepted a publish (topic, payload, length): the ground truth
+    /// of what the node handed to the network, for a rig that counts what the bridge must have. Raised on
+    /// the communication side (the scheduler's thread in virtual time, the node's comms thread in real
+    /// time); the payload buffer is the core's and is reused after the handler returns, so copy it.
+    /// </summary>
+    public event Action<string, byte[], int>? Published;
+
     /// <summary>True while the board has power.</summary>
     public bool IsPowered => Core != null;
 
@@ -264,10 +289,11 @@ public sealed class SimulatedNode : IDisposable
                 _link = NewMqttNetLink();
             }
 
-            var hardware = new NodeHardware(Time, Interlocks.Pins, ResetButton, StopOutput, Andon, _forceSource, Vision, Watchdog, Store, _link, null);
+            var hardware = new NodeHardware(Time, Interlocks.Pins, ResetButton, StopOutput, Andon, _forceSource, Vision, Watchdog, Store, new TappedLink(this, _link), null);
             var core = new NodeCore(Config, hardware);
             SetReceiver(core);
             _core = core;
+            _lastCore = core;
             _boots.Add(new BootRecord(Time.PhysicalUs, cause, watchdogReset));
             core.Boot((uint)cause, watchdogReset);
             if (generation != _generation)
@@ -460,7 +486,7 @@ public sealed class SimulatedNode : IDisposable
         }
     }
 
-    private void OnPinChanged(int channel)
+    private void OnPinChanged(int channel, bool contactOpened)
     {
         int generation;
         ulong latency;
@@ -485,7 +511,7 @@ public sealed class SimulatedNode : IDisposable
                 core = generation == _generation ? _core : null;
             }
 
-            core?.OnInterlockEdge(channel);
+            core?.OnInterlockEdge(channel, contactOpened);
         });
     }
 
@@ -496,6 +522,36 @@ public sealed class SimulatedNode : IDisposable
         WatchdogResets++;
         Cut(countAsPowerLoss: false);
         Scheduler.At(Scheduler.NowUs, () => PowerOn(ResetCause.External, watchdogReset: true));
+    }
+
+    /// <summary>The board's MQTT link as the core sees it, reporting every accepted publish to <see cref="Published"/>.</summary>
+    private sealed class TappedLink : IMqttLink
+    {
+        private readonly SimulatedNode _node;
+        private readonly IMqttLink _inner;
+
+        public TappedLink(SimulatedNode node, IMqttLink inner)
+        {
+            _node = node;
+            _inner = inner;
+        }
+
+        public bool IsConnected => _inner.IsConnected;
+
+        public uint SessionCount => _inner.SessionCount;
+
+        public bool Publish(string topic, byte[] payload, int length, int qos, bool retain)
+        {
+            bool accepted = _inner.Publish(topic, payload, length, qos, retain);
+            if (accepted)
+            {
+                _node.Published?.Invoke(topic, payload, length);
+            }
+
+            return accepted;
+        }
+
+        public bool Subscribe(string topicFilter, int qos) => _inner.Subscribe(topicFilter, qos);
     }
 
     /// <summary>

@@ -113,6 +113,32 @@ namespace Jidoka.Node.Channels
             IsDisagreeing = disagree;
         }
 
+        /// <summary>
+        /// An edge to "contact open" was reported on channel B (<paramref name="channelB"/>) or A at
+        /// <paramref name="nowUs"/>: that channel counts open now, whatever it reads by the time the handler
+        /// runs; a bounce back to closed must then hold for the debounce time before it counts closed.
+        /// </summary>
+        public void NoteOpened(bool channelB, ulong nowUs)
+        {
+            if (!_seen)
+            {
+                return;
+            }
+
+            if (channelB)
+            {
+                _rawB = false;
+                _rawChangeB = nowUs;
+                ClosedB = false;
+            }
+            else
+            {
+                _rawA = false;
+                _rawChangeA = nowUs;
+                ClosedA = false;
+            }
+        }
+
         private static bool Debounce(bool counted, bool raw, ulong rawChangeUs, ulong nowUs, ulong debounceUs)
         {
             if (!raw)

@@ -56,7 +56,7 @@ namespace Jidoka.Node.Engine
         /// channels of that interlock and, if both are open while armed, trips at once instead of waiting for
         /// the next step. Thread-safe with the loop (waits at most for the step in progress).
         /// </summary>
-        public void OnInterlockEdge(int channelIndex)
+        public void OnInterlockEdge(int channelIndex, bool contactOpened)
         {
             ulong detectUs = _c.Hardware.Clock.NowUs;
             lock (_c.Sync)
@@ -72,6 +72,11 @@ namespace Jidoka.Node.Engine
                     bool closedA = _c.Hardware.InterlockChannels[pair.IndexA].Read();
                     bool closedB = _c.Hardware.InterlockChannels[pair.IndexA + 1].Read();
                     ulong nowUs = _c.Hardware.Clock.NowUs;
+                    if (contactOpened)
+                    {
+                        pair.NoteOpened(channelIndex != pair.IndexA, detectUs);
+                    }
+
                     pair.Update(closedA, closedB, nowUs, (ulong)_c.Policy.InterlockDebounceMs * 1000);
                     _c.InterlockBits = InterlockBitsNow();
                     if (_c.Latch.IsArmed && pair.IsOpen)
