@@ -95,9 +95,23 @@ namespace System.Device.Gpio
         public static explicit operator bool(PinValue value) => throw new NotImplementedException();
     }
 
-    /// <summary>Arguments of a pin-change event (the apps do not look inside: the core re-reads both channels).</summary>
+    /// <summary>Arguments of a pin-change event: which edge occurred.</summary>
     public class PinValueChangedEventArgs : BaseEvent
     {
         internal PinValueChangedEventArgs() => throw new NotImplementedException();
+
+        /// <summary>The edge that occurred.</summary>
+        public PinEventTypes ChangeType => throw new NotImplementedException();
+    }
+
+    /// <summary>Which edge a pin-change event reports.</summary>
+    [Flags]
+    public enum PinEventTypes
+    {
+        /// <summary>Low to high.</summary>
+        Rising = 1,
+
+        /// <summary>High to low.</summary>
+        Falling = 2,
     }
 }

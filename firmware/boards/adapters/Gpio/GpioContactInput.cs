@@ -36,7 +36,7 @@ namespace Jidoka.Boards.Adapters.Gpio
         /// <inheritdoc/>
         public bool Read() => (bool)_pin.Read() == _activeHigh;
 
-        /// <summary>Forwards every edge of this pin to <see cref="NodeCore.OnInterlockEdge"/> for <paramref name="channelIndex"/>. Call once, after the core exists.</summary>
+        /// <summary>Forwards every edge of this pin, with its direction, to <see cref="NodeCore.OnInterlockEdge(int, bool)"/> for <paramref name="channelIndex"/>. Call once, after the core exists.</summary>
         public void ForwardEdgesTo(NodeCore core, int channelIndex)
         {
             _core = core;
@@ -46,8 +46,11 @@ namespace Jidoka.Boards.Adapters.Gpio
 
         private void OnValueChanged(object sender, PinValueChangedEventArgs e)
         {
-            // Which edge it was does not matter: the core re-reads both channels of the pair.
-            _core?.OnInterlockEdge(_channelIndex);
+            // The handler runs some hundred µs after the edge; a bouncing contact may already read closed
+            // again by then, so the edge itself says whether the contact opened (the core counts an opening
+            // at once and re-reads both channels of the pair).
+            bool levelFell = e.ChangeType == PinEventTypes.Falling;
+            _core?.OnInterlockEdge(_channelIndex, levelFell == _activeHigh);
         }
     }
 }
