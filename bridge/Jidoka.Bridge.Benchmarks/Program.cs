@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Hosting;
 using Jidoka.Bridge.Storage;
+using Jidoka.Hil.RealTime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,12 +42,38 @@ internal static class Program
         Console.WriteLine($"Bridge ingest benchmark: {rounds} rounds of {totalFrames} ten-sample frames from {nodes} nodes at QoS 1; SQLite durable commits: {durable}");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 
+        // --broker mosquitto: publishers, raw subscriber and bridge all talk to a Mosquitto child process,
+        // as in a plant; --broker inprocess: MQTTnet's broker inside this process, sharing its cores.
+        bool useMosquitto = StringOption(args, "--broker", "mosquitto") == "mosquitto";
+        int externalPort = Option(args, "--broker-port", 0);
         await using var broker = new EmbeddedBroker(new BrokerOptions { ListenAddress = "127.0.0.1", Port = 0, MaxPendingMessagesPerClient = 2_000_000 });
-        await broker.StartAsync();
+        MosquittoBroker? mosquitto = null;
+        int brokerPort;
+        if (externalPort != 0)
+        {
+            brokerPort = externalPort;
+            Console.WriteLine($"Broker: already running on 127.0.0.1:{brokerPort}");
+        }
+        else if (useMosquitto)
+        {
+            string executable = MosquittoBroker.Find()
+                ?? throw new InvalidOperationException("mosquitto is not installed (sudo apt-get install -y mosquitto), or run with --broker inprocess");
+            mosquitto = await MosquittoBroker.StartAsync(executable, Path.Combine(dir, "mosquitto"), maxQueuedMessages: 10_000_000, maxInflightMessages: 0);
+            brokerPort = mosquitto.Port;
+            Console.WriteLine($"Broker: Mosquitto ({executable}) on 127.0.0.1:{brokerPort}, a separate process");
+        }
+        else
+        {
+            await broker.StartAsync();
+            brokerPort = broker.Port;
+            Console.WriteLine("Broker: in-process MQTTnet (publishers, broker and consumer share this process)");
+        }
+
+        await using MosquittoBroker? ownedMosquitto = mosquitto;
         var publishers = Enumerable.Range(1, nodes).Select(i => new FramePublisher("bench-" + i.ToString(CultureInfo.InvariantCulture), perNode + latencyPerNodeMax)).ToList();
         foreach (FramePublisher publisher in publishers)
         {
-            await publisher.ConnectAsync(broker.Port);
+            await publisher.ConnectAsync(brokerPort);
         }
 
         var rawRates = new List<double>();
@@ -58,7 +85,7 @@ internal static class Program
             SetBoot(publishers, ++boot);
             await using (var raw = new RawSubscriber())
             {
-                await raw.ConnectAsync(broker.Port);
+                await raw.ConnectAsync(brokerPort);
                 long start = Stopwatch.GetTimestamp();
                 await Task.WhenAll(publishers.Select(p => p.PublishAsync(0, perNode)));
                 await WaitAsync(() => raw.Received >= totalFrames, "raw subscriber received every frame");
@@ -73,7 +100,7 @@ internal static class Program
 
             // B: the bridge alone, same load.
             SetBoot(publishers, ++boot);
-            (IHost host, BridgeRuntime bridge, CommitClock commits) = await StartBridgeAsync(broker.Port, dataFile, durable);
+            (IHost host, BridgeRuntime bridge, CommitClock commits) = await StartBridgeAsync(brokerPort, dataFile, durable);
             long before = bridge.Engine.Totals.FramesStored;
             long bridgeStart = Stopwatch.GetTimestamp();
             await Task.WhenAll(publishers.Select(p => p.PublishAsync(0, perNode)));
@@ -215,6 +242,12 @@ internal static class Program
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static string StringOption(string[] args, string name, string fallback)
+    {
+        int index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -20,7 +20,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private readonly string _config;
     private ChildProcess? _process;
 
-    private MosquittoBroker(string executable, string directory, int port)
+    private MosquittoBroker(string executable, string directory, int port, int maxQueuedMessages, int maxInflightMessages)
     {
         _executable = executable;
         Port = port;
@@ -35,7 +35,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
             "log_dest stderr",
             "log_type error",
             "log_type warning",
-            "max_queued_messages 100000",
+            "max_queued_messages " + maxQueuedMessages.ToString(CultureInfo.InvariantCulture),
+            "max_inflight_messages " + maxInflightMessages.ToString(CultureInfo.InvariantCulture),
             "") );
     }
 
@@ -80,11 +81,17 @@ public sealed class MosquittoBroker : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Starts a broker on a free loopback port, configuration under <paramref name="directory"/>.</summary>
-    public static async Task<MosquittoBroker> StartAsync(string executable, string directory)
+    /// <summary>
+    /// Starts a broker on a free loopback port, configuration under <paramref name="directory"/>. A client
+    /// that falls further behind than <paramref name="maxQueuedMessages"/> QoS 1 messages loses the excess;
+    /// <paramref name="maxInflightMessages"/> is also the MQTT 5 receive maximum the broker announces
+    /// (0 = no limit), which a publisher keeping hundreds of QoS 1 messages in flight must stay under.
+    /// The rig's defaults are Mosquitto's own (20 in flight); the ingest benchmark raises both.
+    /// </summary>
+    public static async Task<MosquittoBroker> StartAsync(string executable, string directory, int maxQueuedMessages = 100_000, int maxInflightMessages = 20)
     {
         System.IO.Directory.CreateDirectory(directory);
-        var broker = new MosquittoBroker(executable, directory, FreePort());
+        var broker = new MosquittoBroker(executable, directory, FreePort(), maxQueuedMessages, maxInflightMessages);
         await broker.StartAgainAsync().ConfigureAwait(false);
         return broker;
     }
