@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using Jidoka.NanoGate.Tests;
 using Xunit;
 
 namespace Jidoka.DeviceApiSurface.Tests;
@@ -16,13 +17,7 @@ public sealed class SurfaceReferenceTests
     [Fact]
     public void Surface_references_only_nanoFramework_mscorlib_1_17_11()
     {
-        using PEReader pe = SurfaceFiles.OpenAssembly();
-        MetadataReader md = pe.GetMetadataReader();
-        var references = md.AssemblyReferences
-            .Select(h => md.GetAssemblyReference(h))
-            .Select(r => (Name: md.GetString(r.Name), r.Version))
-            .ToList();
-
+        var references = NanoAssemblyFacts.AssemblyReferences(SurfaceFiles.AssemblyPath());
         Assert.Single(references);
         Assert.Equal("mscorlib", references[0].Name);
         Assert.Equal(new Version(1, 17, 11, 0), references[0].Version);
@@ -31,17 +26,7 @@ public sealed class SurfaceReferenceTests
     [Fact]
     public void Surface_has_no_type_references_outside_mscorlib()
     {
-        using PEReader pe = SurfaceFiles.OpenAssembly();
-        MetadataReader md = pe.GetMetadataReader();
-        foreach (TypeReferenceHandle h in md.TypeReferences)
-        {
-            TypeReference tr = md.GetTypeReference(h);
-            if (tr.ResolutionScope.Kind == HandleKind.AssemblyReference)
-            {
-                AssemblyReference ar = md.GetAssemblyReference((AssemblyReferenceHandle)tr.ResolutionScope);
-                Assert.Equal("mscorlib", md.GetString(ar.Name));
-            }
-        }
+        Assert.Equal(["mscorlib"], NanoAssemblyFacts.TypeReferenceAssemblies(SurfaceFiles.AssemblyPath()));
     }
 
     [Theory]

@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using Xunit;
 
 namespace Jidoka.NanoGate.Tests;
@@ -29,15 +28,7 @@ public sealed class GateReferenceTests
     [Fact]
     public void Gate_assembly_references_only_nanoFramework_mscorlib_1_17_11()
     {
-        using FileStream stream = File.OpenRead(GatePath());
-        using PEReader pe = new(stream);
-        MetadataReader md = pe.GetMetadataReader();
-
-        var references = md.AssemblyReferences
-            .Select(h => md.GetAssemblyReference(h))
-            .Select(r => (Name: md.GetString(r.Name), r.Version))
-            .ToList();
-
+        var references = NanoAssemblyFacts.AssemblyReferences(GatePath());
         Assert.Single(references);
         Assert.Equal("mscorlib", references[0].Name);
         Assert.Equal(new Version(1, 17, 11, 0), references[0].Version);
@@ -46,14 +37,7 @@ public sealed class GateReferenceTests
     [Fact]
     public void Gate_assembly_contains_the_protocol_and_the_vector_checker()
     {
-        using FileStream stream = File.OpenRead(GatePath());
-        using PEReader pe = new(stream);
-        MetadataReader md = pe.GetMetadataReader();
-        var types = md.TypeDefinitions
-            .Select(h => md.GetTypeDefinition(h))
-            .Select(t => md.GetString(t.Namespace) + "." + md.GetString(t.Name))
-            .ToHashSet();
-
+        var types = NanoAssemblyFacts.DefinedTypes(GatePath());
         Assert.Contains("Jidoka.Protocol.FrameCodec", types);
         Assert.Contains("Jidoka.Protocol.EventCodec", types);
         Assert.Contains("Jidoka.Protocol.StatusMessage", types);
@@ -63,13 +47,7 @@ public sealed class GateReferenceTests
     [Fact]
     public void Gate_assembly_contains_the_node_core()
     {
-        using FileStream stream = File.OpenRead(GatePath());
-        using PEReader pe = new(stream);
-        MetadataReader md = pe.GetMetadataReader();
-        var types = md.TypeDefinitions
-            .Select(h => md.GetTypeDefinition(h))
-            .Select(t => md.GetString(t.Namespace) + "." + md.GetString(t.Name))
-            .ToHashSet();
+        var types = NanoAssemblyFacts.DefinedTypes(GatePath());
 
         // The hardware boundary the boards and the simulator implement, and the core they drive.
         Assert.Contains("Jidoka.Node.NodeCore", types);
@@ -95,15 +73,12 @@ public sealed class GateReferenceTests
     {
         // C# lowers `lock` to Monitor.Enter(object, ref bool) when that overload exists; nanoFramework's
         // mscorlib has only Enter(object), and the compiler must have fallen back to it.
-        using FileStream stream = File.OpenRead(GatePath());
-        using PEReader pe = new(stream);
-        MetadataReader md = pe.GetMetadataReader();
-        var monitorMembers = md.MemberReferences
+        var monitorMembers = NanoAssemblyFacts.Read(GatePath(), md => md.MemberReferences
             .Select(h => md.GetMemberReference(h))
             .Where(m => m.Parent.Kind == HandleKind.TypeReference
                 && md.GetString(md.GetTypeReference((TypeReferenceHandle)m.Parent).Name) == "Monitor")
             .Select(m => md.GetString(m.Name))
-            .ToList();
+            .ToList());
         Assert.Contains("Enter", monitorMembers);
         Assert.Contains("Exit", monitorMembers);
     }
@@ -111,17 +86,6 @@ public sealed class GateReferenceTests
     [Fact]
     public void Gate_assembly_has_no_type_references_outside_mscorlib()
     {
-        using FileStream stream = File.OpenRead(GatePath());
-        using PEReader pe = new(stream);
-        MetadataReader md = pe.GetMetadataReader();
-        foreach (TypeReferenceHandle h in md.TypeReferences)
-        {
-            TypeReference tr = md.GetTypeReference(h);
-            if (tr.ResolutionScope.Kind == HandleKind.AssemblyReference)
-            {
-                AssemblyReference ar = md.GetAssemblyReference((AssemblyReferenceHandle)tr.ResolutionScope);
-                Assert.Equal("mscorlib", md.GetString(ar.Name));
-            }
-        }
+        Assert.Equal(["mscorlib"], NanoAssemblyFacts.TypeReferenceAssemblies(GatePath()));
     }
 }
