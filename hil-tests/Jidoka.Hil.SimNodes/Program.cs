@@ -12,6 +12,7 @@ using Jidoka.Node;
 using Jidoka.Protocol;
 using Jidoka.SimBoard.Network;
 using Jidoka.SimBoard.Nodes;
+using Jidoka.SimBoard.Time;
 
 namespace Jidoka.Hil.SimNodes;
 
@@ -60,7 +61,7 @@ public static class Program
         }
 
         cell.PowerOnAll();
-        Console.Error.WriteLine($"jidoka-sim-nodes: {ids.Count} node(s) of scenario {scenario.Name} against {mqtt.Host}:{mqtt.Port}, seed {seed}");
+        Console.Error.WriteLine($"jidoka-sim-nodes: {ids.Count} node(s) of scenario {scenario.Name} against {mqtt.Host}:{mqtt.Port}, seed {seed}; node code compiled ahead ({NodeCodeWarmup.MethodsCompiled} methods, {NodeCodeWarmup.ElapsedMs:0} ms)");
         string? line;
         while ((line = Console.In.ReadLine()) != null)
         {

@@ -52,7 +52,7 @@ public sealed class RealTimeTests
 
         ScenarioSummary summary = ScenarioSummary.Of(name, ScenarioLoader.RealTime, new[] { run });
         string report = HilReport.Add(summary);
-        _output.WriteLine($"{name} (real time): trip latency µs min/p50/p99/max {summary.TripLatency?.ToString() ?? "–"} (recorded, not asserted); node time-to-safe-state {summary.NodeTimeToSafeState?.ToString() ?? "–"}; events published {run.EventsPublished}, stored {run.EventsStored}, lost {run.EventsLost}; cases {run.Cases}, duplicate {run.DuplicateCases}; audit {run.AuditCompletenessPercent} %; frames lost to gaps {run.FramesLostToGaps}; bridge starts {run.BridgeStarts}; {run.WallMs / 1000:0.0} s");
+        _output.WriteLine($"{name} (real time): trip latency µs min/p50/p99/max {summary.TripLatency?.ToString() ?? "–"} (recorded, not asserted); node time-to-safe-state {summary.NodeTimeToSafeState?.ToString() ?? "–"}; events published {run.EventsPublished}, stored {run.EventsStored}, lost {run.EventsLost}; cases {run.Cases}, duplicate {run.DuplicateCases}; audit {run.AuditCompletenessPercent} %; frames lost to gaps {run.FramesLostToGaps}; bridge starts {run.BridgeStarts}; longest node loop step {run.LongestLoopStepUs} µs, overruns {run.LoopOverruns}; {run.WallMs / 1000:0.0} s");
         _output.WriteLine("HIL report: " + report);
         var failures = new StringBuilder();
         foreach (string f in run.Failures)

@@ -22,6 +22,9 @@ public sealed class RealTimeCell : IDisposable
     public RealTimeCell(ulong seed, MqttNetLinkOptions mqtt, string? directory = null)
     {
         _mqtt = mqtt ?? throw new ArgumentNullException(nameof(mqtt));
+
+        // Before any node runs: a first-call JIT inside a loop step is a host stall the device never has.
+        NodeCodeWarmup.EnsureCompiled();
         Seed = seed;
         Random = new SimRandom(seed);
         Scheduler = new RealTimeScheduler();

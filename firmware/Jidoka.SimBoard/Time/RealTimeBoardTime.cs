@@ -43,10 +43,12 @@ public sealed class RealTimeBoardTime : IBoardTime
             Thread.Sleep(TimeSpan.FromMilliseconds((us - 1000) / 1000.0));
         }
 
-        SpinWait spin = default;
+        // A bus transfer on the device keeps the CPU: spin without yielding (SpinWait.SpinOnce would give the
+        // core away after a few iterations, and on a busy host the step then waits behind every other runnable
+        // thread, milliseconds, which the node rightly counts against its loop deadline).
         while (_host.NowUs < until)
         {
-            spin.SpinOnce(-1);
+            Thread.SpinWait(8);
         }
     }
 

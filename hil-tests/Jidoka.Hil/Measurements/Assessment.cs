@@ -56,6 +56,8 @@ public static class Assessment
         AuditVerification verification = AuditVerifier.VerifyAsync(store, none).GetAwaiter().GetResult();
 
         MeasureEvents(truths, eventsByNode, m);
+        m.LongestLoopStepUs = truths.Count == 0 ? 0 : truths.Max(t => t.MaxStepUs);
+        m.LoopOverruns = truths.Sum(t => t.Overruns);
         MeasureCases(cases, eventsByNode, m);
         MeasureAudit(eventsByNode, commands, audit, verification, m);
         foreach (NodeRecord n in nodes)

@@ -50,6 +50,9 @@ public sealed class NodeTruth
     /// <summary>Loop overruns of the current boot.</summary>
     public long Overruns { get; set; }
 
+    /// <summary>Longest loop step of the current boot, µs, as the node measured it (host scheduling and GC pauses included).</summary>
+    public long MaxStepUs { get; set; }
+
     /// <summary>Frames the node published.</summary>
     public long FramesPublished { get; set; }
 }

@@ -96,6 +96,12 @@ public sealed class RunMeasurement
     /// <summary>Simulated (virtual) or real seconds the run covered.</summary>
     public double RunSeconds { get; set; }
 
+    /// <summary>Longest loop step any node measured in this run, µs (in real time: host scheduling and GC pauses included).</summary>
+    public long LongestLoopStepUs { get; set; }
+
+    /// <summary>Loop overruns the nodes counted (current boots), summed.</summary>
+    public long LoopOverruns { get; set; }
+
     /// <summary>Wall-clock milliseconds the run took on the host.</summary>
     public double WallMs { get; set; }
 

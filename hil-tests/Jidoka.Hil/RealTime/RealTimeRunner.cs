@@ -149,9 +149,10 @@ public static class RealTimeRunner
             await bridge.StopAsync().ConfigureAwait(false);
             m.BridgeStarts = bridge.Starts;
 
+            List<NodeTruth> truths = truth.Truth ?? new List<NodeTruth>();
             await using var store = new SqliteBridgeStore(new SqliteStoreOptions { DataFile = bridge.DataFile });
             await store.InitializeAsync(CancellationToken.None).ConfigureAwait(false);
-            Assessment.Measure(scenario, truth.Truth ?? new List<NodeTruth>(), store, context, m);
+            Assessment.Measure(scenario, truths, store, context, m);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -163,6 +164,11 @@ public static class RealTimeRunner
             {
                 if (!m.Passed)
                 {
+                    if (m.LoopOverruns > 0)
+                    {
+                        m.Notes.Add($"the nodes counted {m.LoopOverruns} loop overrun(s), longest step {m.LongestLoopStepUs} µs: a node that misses its deadline trips on loop-overrun, correctly; on a host this means the process was starved of CPU mid-step");
+                    }
+
                     m.Notes.Add("sim-nodes output (tail): " + Tail(nodes.Output));
                 }
 

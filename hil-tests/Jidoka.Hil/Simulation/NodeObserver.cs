@@ -91,6 +91,7 @@ public sealed class NodeObserver
                 truth.StagedPolicyId = core.Context.HasStagedPolicy ? core.Context.StagedPolicy.PolicyId : 0;
                 truth.FramesDropped = core.Context.Frames.Dropped;
                 truth.Overruns = core.Context.Overruns;
+                truth.MaxStepUs = core.Context.MaxStepUs;
             }
 
             truth.HostOnline = core.Comms.HostOnline;
