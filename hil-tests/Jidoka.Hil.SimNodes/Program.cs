@@ -78,6 +78,9 @@ public static class Program
                     case "step":
                         reply = Step(scenario, seed, request.Index, ids, observers);
                         break;
+                    case "policy":
+                        reply = ActivePolicy(observers, request.Node);
+                        break;
                     case "truth":
                         reply = new SimNodesReply { Truth = observers.Values.Select(o => o.Snapshot()).ToList() };
                         break;
@@ -155,6 +158,28 @@ public static class Program
         }
 
         return skipped.Count == 0 ? new SimNodesReply() : new SimNodesReply { Ok = false, Error = "off: " + string.Join(", ", skipped) };
+    }
+
+    private static SimNodesReply ActivePolicy(Dictionary<string, NodeObserver> observers, string? nodeId)
+    {
+        if (nodeId == null || !observers.TryGetValue(nodeId, out NodeObserver? observer))
+        {
+            return new SimNodesReply { Ok = false, Error = $"no node '{nodeId}'" };
+        }
+
+        NodeCore? core = observer.Node.Core;
+        if (core == null)
+        {
+            return new SimNodesReply { Ok = false, Error = nodeId + " is off" };
+        }
+
+        byte[] bytes = new byte[PolicyRecord.SizeBytes];
+        lock (core.Sync)
+        {
+            core.Context.Policy.Write(bytes, 0);
+        }
+
+        return new SimNodesReply { Policy = Convert.ToHexString(bytes) };
     }
 
     private static SimNodeStatus Status(SimulatedNode node)

@@ -255,8 +255,11 @@ public static class DeterministicRunner
         }
     }
 
+    /// <summary>The cell id of the scenario nodes in both modes.</summary>
+    public const string DefaultCellId = "cell-hil";
+
     /// <summary>The board options of node <paramref name="id"/> in scenario <paramref name="s"/>.</summary>
-    public static SimulatedBoardOptions BoardOptions(Scenario s, string id, string cellId = "cell-hil")
+    public static SimulatedBoardOptions BoardOptions(Scenario s, string id, string cellId = DefaultCellId)
     {
         ArgumentNullException.ThrowIfNull(s);
         NodeSetup n = s.Nodes;
@@ -324,7 +327,7 @@ public static class DeterministicRunner
     {
         if (!result.IsSent)
         {
-            context.BridgeRefusals.Add(result.Error + ": " + result.Message);
+            context.AddRefusal(result.Error.ToString(), result.Message);
         }
     }
 
@@ -338,24 +341,8 @@ public static class DeterministicRunner
     /// <summary>A command published straight on the wire, as a tool that skips the bridge's checks would: the node must defend itself.</summary>
     private static void PublishRawPolicy(SimClient tool, SimulatedNode node, PolicyRecord policy, ScenarioStep step, uint commandId, TimeProvider clock)
     {
-        var command = new CommandMessage
-        {
-            CommandType = CommandType.ApplyPolicy,
-            Flags = step.Changeover ? CommandFlags.Changeover : (byte)0,
-            NodeId = node.NodeId,
-            CommandId = commandId,
-            IssuedUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-            OperatorId = step.Operator ?? "operator-1",
-        };
-        command.Policy.CopyFrom(policy);
-        byte[] buffer = new byte[ProtocolLimits.MaxMessageBytes];
-        EncodeResult encoded = command.TryEncode(buffer, 0);
-        if (!encoded.IsWritten)
-        {
-            throw new InvalidOperationException($"the raw policy command does not encode: {encoded.Status} ({encoded.Field})");
-        }
-
-        if (!tool.Publish(Topics.ForNode(node.Options.CellId, node.NodeId, TopicKind.Command), buffer, encoded.BytesWritten, 1, false))
+        byte[] command = RawPolicyCommand.Encode(node.NodeId, policy, step.Operator ?? "operator-1", step.Changeover, commandId, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        if (!tool.Publish(RawPolicyCommand.Topic(node.Options.CellId, node.NodeId), command, command.Length, 1, false))
         {
             throw new InvalidOperationException("the tool client is not connected");
         }

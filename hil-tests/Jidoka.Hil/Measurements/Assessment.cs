@@ -19,8 +19,43 @@ public sealed class RunContext
     /// <summary>Nodes a trigger step touched (all nodes when the scenario has no trigger).</summary>
     public HashSet<string> Touched { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Commands the bridge's command service refused before sending (error names).</summary>
+    /// <summary>
+    /// Commands the bridge refused before sending, each "<c>reason: message</c>" with the reason in the
+    /// twin feed's problem-type form (<c>invalid-policy</c>, <c>node-offline</c>…) in both modes.
+    /// </summary>
     public List<string> BridgeRefusals { get; } = new();
+
+    /// <summary>Records a refusal; <paramref name="reason"/> may be an error name (<c>InvalidPolicy</c>) or a problem type (<c>urn:jidoka:problem:invalid-policy</c>).</summary>
+    public void AddRefusal(string reason, string message)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        BridgeRefusals.Add(ReasonName(reason) + ": " + message);
+    }
+
+    /// <summary>True when a refusal with <paramref name="reason"/> (problem-type form) was recorded.</summary>
+    public bool WasRefused(string reason) => BridgeRefusals.Any(r => r.StartsWith(reason + ":", StringComparison.Ordinal));
+
+    private static string ReasonName(string reason)
+    {
+        const string urn = "urn:jidoka:problem:";
+        if (reason.StartsWith(urn, StringComparison.Ordinal))
+        {
+            return reason[urn.Length..];
+        }
+
+        var kebab = new System.Text.StringBuilder();
+        foreach (char c in reason)
+        {
+            if (char.IsUpper(c) && kebab.Length > 0)
+            {
+                kebab.Append('-');
+            }
+
+            kebab.Append(char.ToLowerInvariant(c));
+        }
+
+        return kebab.ToString();
+    }
 
     /// <summary>Other observations of the run, copied to the measurement's notes.</summary>
     public List<string> Notes { get; } = new();
@@ -379,7 +414,7 @@ public static class Assessment
 
         if (x.Policy != null)
         {
-            if (x.Policy.BridgeRefused && !context.BridgeRefusals.Any(r => r.StartsWith("InvalidPolicy", StringComparison.Ordinal)))
+            if (x.Policy.BridgeRefused && !context.WasRefused("invalid-policy"))
             {
                 Fail("the bridge did not refuse the invalid policy");
             }

@@ -25,7 +25,14 @@ public sealed class BridgeProcessHost : IAsyncDisposable
         _brokerPort = brokerPort;
         DataFile = dataFile ?? throw new ArgumentNullException(nameof(dataFile));
         HostId = hostId;
+        HttpPort = MosquittoBroker.FreePort();
     }
+
+    /// <summary>The twin feed's loopback port, the same for every start of this bridge.</summary>
+    public int HttpPort { get; }
+
+    /// <summary>The twin feed's base address (http://127.0.0.1:port/).</summary>
+    public string HttpBaseUrl => "http://127.0.0.1:" + HttpPort.ToString(CultureInfo.InvariantCulture) + "/";
 
     /// <summary>The bridge's SQLite file.</summary>
     public string DataFile { get; }
@@ -63,8 +70,9 @@ public sealed class BridgeProcessHost : IAsyncDisposable
             "--Bridge:Broker:Port", _brokerPort.ToString(CultureInfo.InvariantCulture),
             "--Bridge:Storage:DataFile", DataFile,
             "--Bridge:RetentionDays", "0",
-            // Any HTTP endpoint the bridge may grow binds to a free loopback port, never a fixed one.
-            "--urls", "http://127.0.0.1:0",
+            // The twin feed on a free loopback port, never the default 0.0.0.0:8080 a developer's bridge may hold.
+            "--Bridge:Http:ListenAddress", "127.0.0.1",
+            "--Bridge:Http:Port", HttpPort.ToString(CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Warning",
         })
         {

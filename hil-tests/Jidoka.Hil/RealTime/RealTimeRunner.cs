@@ -7,9 +7,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Storage.Sqlite;
+using Jidoka.Hil.Deterministic;
 using Jidoka.Hil.Measurements;
 using Jidoka.Hil.Scenarios;
 using Jidoka.Hil.Simulation;
+using Jidoka.Protocol;
 using Jidoka.SimBoard.Time;
 
 namespace Jidoka.Hil.RealTime;
@@ -92,6 +94,24 @@ public static class RealTimeRunner
                 }
             }
 
+            using var commands = new BridgeCommandClient(bridge.HttpBaseUrl);
+            if (plan.Any(p => p.Action is "reset" or "policy-push"))
+            {
+                // Commands go to nodes the bridge knows are online; waiting for that here also warms the HTTP path.
+                var wait = Stopwatch.StartNew();
+                while ((await commands.OnlineNodesAsync(CancellationToken.None).ConfigureAwait(false)).Count < count)
+                {
+                    if (wait.Elapsed > TimeSpan.FromSeconds(30))
+                    {
+                        m.Failures.Add("the bridge's HTTP API did not list every node online within 30 s");
+                        return m;
+                    }
+
+                    await Task.Delay(Poll).ConfigureAwait(false);
+                }
+            }
+
+            uint wireCommandId = 0x4000_0000;
             var clock = Stopwatch.StartNew();
             foreach ((double atMs, int index, string action) in plan.OrderBy(p => p.AtMs))
             {
@@ -115,6 +135,16 @@ public static class RealTimeRunner
                         break;
                     case "bridge-start":
                         await bridge.StartAsync().ConfigureAwait(false);
+                        break;
+                    case "reset":
+                        foreach (string id in ScenarioLoader.Select(ids, scenario.Timeline[index].Node))
+                        {
+                            Refusal(context, await commands.ResetAsync(id, scenario.Timeline[index].Operator ?? "operator-1", CancellationToken.None).ConfigureAwait(false));
+                        }
+
+                        break;
+                    case "policy-push":
+                        wireCommandId = await PushPolicyAsync(scenario.Timeline[index], ids, nodes, commands, broker.Port, context, wireCommandId).ConfigureAwait(false);
                         break;
                     default:
                         SimNodesReply reply = await nodes.AskAsync(new SimNodesRequest { Cmd = "step", Index = index }).ConfigureAwait(false);
@@ -206,6 +236,49 @@ public static class RealTimeRunner
         }
 
         return m;
+    }
+
+    /// <summary>
+    /// A policy push: the node's active policy (asked of the simulated-nodes process) changed as the step
+    /// says, then sent through the bridge's HTTP API or, for <c>"via": "wire"</c>, published raw on the
+    /// broker past the bridge. Returns the last raw command id used.
+    /// </summary>
+    private static async Task<uint> PushPolicyAsync(ScenarioStep step, IReadOnlyList<string> ids, SimNodesProcess nodes, BridgeCommandClient commands, int brokerPort, RunContext context, uint wireCommandId)
+    {
+        foreach (string id in ScenarioLoader.Select(ids, step.Node))
+        {
+            SimNodesReply active = await nodes.AskAsync(new SimNodesRequest { Cmd = "policy", Node = id }).ConfigureAwait(false);
+            if (!active.Ok || active.Policy == null)
+            {
+                context.Notes.Add($"policy push to {id} not made: {active.Error}");
+                continue;
+            }
+
+            var policy = new PolicyRecord();
+            policy.Read(Convert.FromHexString(active.Policy), 0);
+            step.Policy.ApplyTo(policy);
+            string operatorId = step.Operator ?? "operator-1";
+            if (step.Via == "wire")
+            {
+                byte[] command = RawPolicyCommand.Encode(id, policy, operatorId, step.Changeover, ++wireCommandId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                await MqttWireTool.PublishAsync(brokerPort, RawPolicyCommand.Topic(DeterministicRunner.DefaultCellId, id), command, CancellationToken.None).ConfigureAwait(false);
+                context.Notes.Add($"policy {policy.PolicyId} pushed to {id} on the wire, past the bridge's check ({policy.Validate()})");
+            }
+            else
+            {
+                Refusal(context, await commands.ApplyPolicyAsync(id, policy, operatorId, step.Changeover, CancellationToken.None).ConfigureAwait(false));
+            }
+        }
+
+        return wireCommandId;
+    }
+
+    private static void Refusal(RunContext context, BridgeRefusal? refusal)
+    {
+        if (refusal != null)
+        {
+            context.AddRefusal(refusal.Reason, refusal.Message);
+        }
     }
 
     private static async Task<bool> WaitAsync(SimNodesProcess nodes, Func<List<SimNodeStatus>, bool> condition, TimeSpan limit)

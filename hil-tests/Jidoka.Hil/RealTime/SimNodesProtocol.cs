@@ -15,7 +15,10 @@ public static class SimNodesProtocol
     public static JsonSerializerOptions Json { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true };
 }
 
-/// <summary>A request: <c>status</c>, <c>step</c> (apply timeline step <see cref="Index"/> now), <c>truth</c> or <c>quit</c>.</summary>
+/// <summary>
+/// A request: <c>status</c>, <c>step</c> (apply timeline step <see cref="Index"/> now), <c>policy</c> (node
+/// <see cref="Node"/>'s active policy, as a base for a push), <c>truth</c> or <c>quit</c>.
+/// </summary>
 public sealed class SimNodesRequest
 {
     /// <summary>Command name.</summary>
@@ -23,6 +26,9 @@ public sealed class SimNodesRequest
 
     /// <summary>Timeline step index (step).</summary>
     public int Index { get; set; }
+
+    /// <summary>Node id (policy).</summary>
+    public string? Node { get; set; }
 }
 
 /// <summary>An answer.</summary>
@@ -39,6 +45,9 @@ public sealed class SimNodesReply
 
     /// <summary>Per-node truth (truth).</summary>
     public List<NodeTruth>? Truth { get; set; }
+
+    /// <summary>The node's active policy record, hex of its <see cref="Jidoka.Protocol.PolicyRecord.SizeBytes"/> wire bytes (policy).</summary>
+    public string? Policy { get; set; }
 }
 
 /// <summary>One node's state for the runner's waits.</summary>

@@ -37,6 +37,7 @@ public sealed class ScenarioLoader
     {
         "force", "vision", "interlock-open", "interlock-close", "channel", "bounce", "stick", "unstick", "adc-rail",
         "hx711-stuck", "loop-stall", "hang-loop", "power-cycle", "reset-button", "broker-stop", "broker-start", "bridge-restart",
+        "policy-push", "reset",
     };
 
     private static readonly JsonSerializerOptions Json = new()
