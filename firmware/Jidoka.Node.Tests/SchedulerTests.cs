@@ -80,8 +80,10 @@ public sealed class SchedulerTests
         var stop = new FakeOutput();
         var link = new FakeLink { Connected = true };
         var config = new NodeRig().Config;
-        config.DefaultPolicy.LoopPeriodUs = 5000;
-        config.DefaultPolicy.LoopDeadlineUs = 5000;
+        // This test is about threads, not timing: the longest period the policy allows, so a loaded CI host (or
+        // the JIT compiling the trip path inside the first step) cannot turn a slow step into a loop-overrun trip.
+        config.DefaultPolicy.LoopPeriodUs = PolicyRecord.LoopPeriodUsMax;
+        config.DefaultPolicy.LoopDeadlineUs = PolicyRecord.LoopPeriodUsMax;
         config.DefaultPolicy.ForceStuckSamples = 60000;
         config.RequireHostOnline = false;
         var vision = new FakeVision(fakeClock);
@@ -92,14 +94,14 @@ public sealed class SchedulerTests
         var runtime = new NodeRuntime(core, clock, new SleepWaiter(clock), 5);
         runtime.Start();
         var deadline = Stopwatch.StartNew();
-        while (deadline.ElapsedMilliseconds < 5000 && (runtime.Scheduler.StepsRun < 20 || core.State != TripState.Armed || !Snapshot(link).Any(p => p.Topic.EndsWith("/frame", System.StringComparison.Ordinal))))
+        while (deadline.ElapsedMilliseconds < 15000 && (runtime.Scheduler.StepsRun < 10 || core.State != TripState.Armed || !Snapshot(link).Any(p => p.Topic.EndsWith("/frame", System.StringComparison.Ordinal))))
         {
             Thread.Sleep(10);
         }
 
         runtime.Stop();
-        Assert.True(runtime.Scheduler.StepsRun >= 20);
-        Assert.Equal(TripState.Armed, core.State);
+        Assert.True(runtime.Scheduler.StepsRun >= 10, $"{runtime.Scheduler.StepsRun} steps");
+        Assert.True(core.State == TripState.Armed, $"{core.State} on {core.Context.Latch.Rule}; overruns {core.Context.Overruns}, longest step {core.Context.MaxStepUs} µs");
         Assert.Contains(Snapshot(link), p => p.Topic.EndsWith("/status", System.StringComparison.Ordinal));
         Assert.Contains(Snapshot(link), p => p.Topic.EndsWith("/frame", System.StringComparison.Ordinal));
     }
