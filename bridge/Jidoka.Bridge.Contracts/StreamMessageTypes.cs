@@ -14,4 +14,10 @@ public static class StreamMessageTypes
 
     /// <summary>The client fell too far behind and messages were lost; the stream ends, reconnect and re-read /api/v1/nodes.</summary>
     public const string Overflow = "overflow";
+
+    /// <summary>
+    /// Sent first to a client that asked to resume (Last-Event-ID) from a point the bridge no longer holds
+    /// (data: <c>{"reason":…,"lastEventId":…}</c>): messages were missed, the snapshot that follows is the state now.
+    /// </summary>
+    public const string Resync = "resync";
 }

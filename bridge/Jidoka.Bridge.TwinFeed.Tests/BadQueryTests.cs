@@ -42,6 +42,7 @@ public sealed class BadQueryTests : IAsyncLifetime
     [InlineData("/api/v1/metrics?from=soon", "from", "ISO 8601")]
     [InlineData("/api/v1/audit/verify?full=true", "full", "takes none")]
     [InlineData("/api/v1/stream?snapshot=maybe", "snapshot", "true or false")]
+    [InlineData("/api/v1/stream?lastEventId=-3", "lastEventId", "non-negative integer")]
     [InlineData("/api/v1/nodes/press-01/reset?waitMs=-1", "waitMs", "from 0 to 30000")]
     public async Task A_bad_parameter_is_a_400_problem_naming_it(string url, string parameter, string message)
     {

@@ -18,8 +18,14 @@ public sealed class TwinFeedOptions
     /// <summary>Messages one stream client may fall behind by before it is cut off with an "overflow" message.</summary>
     public int StreamQueueMessages { get; set; } = 10000;
 
+    /// <summary>Stream messages kept for clients resuming with <c>Last-Event-ID</c> after a lost connection (0: no replay, they get a snapshot).</summary>
+    public int StreamReplayMessages { get; set; } = 10000;
+
     /// <summary>How long a command request waits for the node's answer by default, ms (a request's waitMs overrides it).</summary>
     public int CommandWaitMs { get; set; } = 5000;
+
+    /// <summary>Largest <see cref="StreamReplayMessages"/>: about 1 KiB a message, so at most about 1 GiB held.</summary>
+    public const int StreamReplayMessagesMax = 1_000_000;
 
     /// <summary>The address to bind.</summary>
     public IPAddress Address => string.Equals(ListenAddress, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(ListenAddress);
@@ -40,6 +46,11 @@ public sealed class TwinFeedOptions
         if (StreamHeartbeatSeconds < 1 || StreamQueueMessages < 1 || CommandWaitMs < 0 || CommandWaitMs > CommandWaitMsMax)
         {
             throw new ArgumentException($"Bridge:Http:StreamHeartbeatSeconds and StreamQueueMessages must be at least 1, CommandWaitMs 0..{CommandWaitMsMax}.");
+        }
+
+        if (StreamReplayMessages < 0 || StreamReplayMessages > StreamReplayMessagesMax)
+        {
+            throw new ArgumentException($"Bridge:Http:StreamReplayMessages {StreamReplayMessages} must be 0 (no replay) to {StreamReplayMessagesMax}.");
         }
     }
 

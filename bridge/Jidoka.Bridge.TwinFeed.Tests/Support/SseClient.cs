@@ -23,10 +23,16 @@ public sealed class SseClient : IAsyncDisposable
 
     public string? ContentType => _response.Content.Headers.ContentType?.MediaType;
 
-    public static async Task<SseClient> OpenAsync(HttpClient http, string path)
+    public static async Task<SseClient> OpenAsync(HttpClient http, string path, string? lastEventId = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.ParseAdd("text/event-stream");
+        if (lastEventId != null)
+        {
+            // What a browser's EventSource sends when it reconnects.
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+
         HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8);

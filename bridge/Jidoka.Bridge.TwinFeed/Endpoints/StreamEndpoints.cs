@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
@@ -22,7 +24,7 @@ public static class StreamEndpoints
         api.MapGet("/stream", StreamAsync)
             .WithName("LiveStream")
             .WithSummary("Live stream (Server-Sent Events) of node state changes, stored events and case updates")
-            .WithDescription("text/event-stream. On connect, one 'node' message per node (current state, no id); then, as the bridge commits them, 'event' (EventView), 'case' (CaseSummaryView) and 'node' (NodeView, sent only when the state a twin acts on changed) messages with increasing ids. A keep-alive comment is sent when idle. A client that falls too far behind gets one 'overflow' message and the stream ends: reconnect and re-read /api/v1/nodes. Ids restart when the bridge restarts; Last-Event-ID is not replayed.")
+            .WithDescription("text/event-stream. On connect, one 'node' message per node (current state, no id); then, as the bridge commits them, 'event' (EventView), 'case' (CaseSummaryView) and 'node' (NodeView, sent only when the state a twin acts on changed) messages with increasing ids. A keep-alive comment is sent when idle. A client that reconnects with the Last-Event-ID header (or lastEventId) gets the messages it missed, then the live ones, and no snapshot; when the bridge no longer holds them (restarted, or more than Bridge:Http:StreamReplayMessages ago) it gets one 'resync' message and the snapshot. A client that falls too far behind gets one 'overflow' message and the stream ends: reconnect with Last-Event-ID.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
@@ -35,12 +37,15 @@ public static class StreamEndpoints
         TimeProvider clock,
         [Description("Only messages about this node.")] string? node,
         [Description("Only messages about nodes of this cell.")] string? cell,
-        [Description("Send the current state of every (matching) node first: true (default) or false.")] string? snapshot)
+        [Description("Send the current state of every (matching) node first: true (default) or false. Not sent when a resume succeeds.")] string? snapshot,
+        [Description("Resume after this message id (for clients that cannot set the Last-Event-ID header, which takes precedence).")] string? lastEventId)
     {
-        var q = new QueryReader(context.Request.Query, "node", "cell", "snapshot");
+        var q = new QueryReader(context.Request.Query, "node", "cell", "snapshot", "lastEventId");
         string? nodeId = q.Id("node", node);
         string? cellId = q.Id("cell", cell);
         bool sendSnapshot = q.Bool("snapshot", snapshot, true);
+        string? resumeText = context.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header ? header : lastEventId;
+        long? resumeAfter = q.MessageId("lastEventId", resumeText);
         if (q.Problem is { } problem)
         {
             return problem;
@@ -51,11 +56,30 @@ public static class StreamEndpoints
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         CancellationToken token = ended.Token;
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        using FeedSubscription subscription = hub.Subscribe(nodeId, cellId, options.StreamQueueMessages);
+        using FeedSubscription subscription = hub.Subscribe(nodeId, cellId, options.StreamQueueMessages, resumeAfter, out IReadOnlyList<FeedMessage>? missed, out string reason);
         try
         {
             await SseWriter.StartAsync(context.Response, token).ConfigureAwait(false);
-            if (sendSnapshot)
+            if (missed != null)
+            {
+                // Resumed: what the client missed, then the live messages; its state is continuous, no snapshot.
+                foreach (FeedMessage message in missed)
+                {
+                    if (subscription.Accepts(message))
+                    {
+                        await SseWriter.WriteAsync(context.Response, message, token).ConfigureAwait(false);
+                    }
+                }
+
+                await context.Response.Body.FlushAsync(token).ConfigureAwait(false);
+            }
+            else if (resumeAfter is long last)
+            {
+                string data = JsonSerializer.Serialize(new { reason, lastEventId = last }, TwinJson.Options);
+                await SseWriter.WriteAsync(context.Response, new FeedMessage(0, StreamMessageTypes.Resync, "", "", data), token).ConfigureAwait(false);
+            }
+
+            if (missed == null && sendSnapshot)
             {
                 foreach (FeedMessage message in hub.Snapshot())
                 {
@@ -102,7 +126,7 @@ public static class StreamEndpoints
             {
                 if (subscription.Overflowed)
                 {
-                    await SseWriter.WriteAsync(response, new FeedMessage(0, StreamMessageTypes.Overflow, "", "", "{\"reason\":\"the client fell behind; reconnect and re-read /api/v1/nodes\"}"), token).ConfigureAwait(false);
+                    await SseWriter.WriteAsync(response, new FeedMessage(0, StreamMessageTypes.Overflow, "", "", "{\"reason\":\"the client fell behind; reconnect with Last-Event-ID to get the rest\"}"), token).ConfigureAwait(false);
                     await response.Body.FlushAsync(token).ConfigureAwait(false);
                 }
 

@@ -97,6 +97,24 @@ public sealed class QueryReader
         return fallback;
     }
 
+    /// <summary>A live-stream message id (a non-negative integer), or null when absent.</summary>
+    public long? MessageId(string name, string? value)
+    {
+        string? text = Text(name, value);
+        if (text == null)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long id))
+        {
+            return id;
+        }
+
+        Fail(name, $"'{name}' (or the Last-Event-ID header) must be a stream message id, a non-negative integer; got '{text}'.");
+        return null;
+    }
+
     /// <summary>"true" or "false", or <paramref name="fallback"/> when absent.</summary>
     public bool Bool(string name, string? value, bool fallback)
     {

@@ -24,15 +24,25 @@ public sealed class TwinFeedHub : IDisposable
     private readonly object _gate = new();
     private readonly List<FeedSubscription> _subscribers = new();
     private readonly Dictionary<string, NodeStateKey> _announced = new(StringComparer.Ordinal);
+    private readonly FeedReplayBuffer _replay;
+    private readonly bool _replayEnabled;
     private long _lastId;
 
     /// <summary>Creates the hub and starts listening to the engine's commits.</summary>
-    public TwinFeedHub(IngestEngine engine, NodeDirectory directory, TimeProvider clock, ILogger<TwinFeedHub> logger)
+    public TwinFeedHub(IngestEngine engine, NodeDirectory directory, TwinFeedOptions options, TimeProvider clock, ILogger<TwinFeedHub> logger)
     {
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Ids continue from the start time in µs, so every id of this run is above every id an earlier run
+        // handed out (a client resuming with one of those is told to start over, not given wrong messages),
+        // and they stay below 2^53 for JavaScript clients.
+        _lastId = clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        _replay = new FeedReplayBuffer(options.StreamReplayMessages, _lastId);
+        _replayEnabled = options.StreamReplayMessages > 0;
         _engine.Committed += OnCommitted;
     }
 
@@ -49,11 +59,27 @@ public sealed class TwinFeedHub : IDisposable
     }
 
     /// <summary>Subscribes a client to messages about <paramref name="nodeId"/> and/or <paramref name="cellId"/> (null: all).</summary>
-    public FeedSubscription Subscribe(string? nodeId, string? cellId, int capacity)
+    public FeedSubscription Subscribe(string? nodeId, string? cellId, int capacity) => Subscribe(nodeId, cellId, capacity, null, out _, out _);
+
+    /// <summary>
+    /// Subscribes a client that last saw <paramref name="lastEventId"/> (null: a new client). When every
+    /// message after it is still held, <paramref name="missed"/> holds them (all of them, unfiltered, oldest
+    /// first) and live messages follow them without gap or repeat; otherwise it is null and
+    /// <paramref name="reason"/> says why the client has to start over from a snapshot.
+    /// </summary>
+    public FeedSubscription Subscribe(string? nodeId, string? cellId, int capacity, long? lastEventId, out IReadOnlyList<FeedMessage>? missed, out string reason)
     {
         var subscription = new FeedSubscription(nodeId, cellId, capacity, Unsubscribe);
+        missed = null;
+        reason = "";
         lock (_gate)
         {
+            // Under the lock that publishing holds: nothing can be published between the replay and the subscription.
+            if (lastEventId is long last)
+            {
+                missed = _replay.After(last, out reason);
+            }
+
             _subscribers.Add(subscription);
         }
 
@@ -119,7 +145,7 @@ public sealed class TwinFeedHub : IDisposable
                 }
             }
 
-            if (_subscribers.Count == 0)
+            if (_subscribers.Count == 0 && !_replayEnabled)
             {
                 return;
             }
@@ -146,6 +172,11 @@ public sealed class TwinFeedHub : IDisposable
             foreach ((NodeRecord node, bool online) in changed)
             {
                 messages.Add(NodeMessage(++_lastId, node, online));
+            }
+
+            foreach (FeedMessage message in messages)
+            {
+                _replay.Add(message);
             }
 
             foreach (FeedSubscription subscription in _subscribers)
