@@ -30,6 +30,7 @@ public sealed class HostingTests
     [Theory]
     [InlineData("Bridge:Http:ListenAddress", "everywhere", "Bridge:Http:ListenAddress 'everywhere' must be an IP address")]
     [InlineData("Bridge:Http:Port", "70000", "Bridge:Http:Port 70000 must be 0 (a free port) to 65535.")]
+    [InlineData("Bridge:Http:StreamReplayMessages", "-1", "Bridge:Http:StreamReplayMessages -1 must be 0 (no replay) to 1000000.")]
     public async Task A_bad_http_setting_is_refused_by_name(string key, string value, string message)
     {
         using var dir = new TempDir();
