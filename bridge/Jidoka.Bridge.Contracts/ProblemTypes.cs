@@ -35,4 +35,10 @@ public static class ProblemTypes
 
     /// <summary>The bridge is not connected to its MQTT broker (503).</summary>
     public const string NotConnected = "urn:jidoka:problem:not-connected";
+
+    /// <summary>401: commands need an operator token and none (or an unknown one) was given.</summary>
+    public const string Unauthenticated = "urn:jidoka:problem:unauthenticated";
+
+    /// <summary>403: the token's operator may not send this command, or the body names another operator.</summary>
+    public const string Forbidden = "urn:jidoka:problem:forbidden";
 }

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using Jidoka.Bridge.TwinFeed.Http;
+
 namespace Jidoka.Bridge.TwinFeed;
 
 /// <summary>Prints where the twin feed listens once the server is up (with port 0 only then is the port known).</summary>
@@ -16,13 +18,15 @@ public sealed class TwinFeedAnnouncer : IHostedService
     private readonly IServer _server;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger _logger;
+    private readonly CommandAuthorizer _authorizer;
     private CancellationTokenRegistration _started;
 
     /// <summary>Creates the announcer.</summary>
-    public TwinFeedAnnouncer(IServer server, IHostApplicationLifetime lifetime, ILogger<TwinFeedAnnouncer> logger)
+    public TwinFeedAnnouncer(IServer server, IHostApplicationLifetime lifetime, CommandAuthorizer authorizer, ILogger<TwinFeedAnnouncer> logger)
     {
         _server = server ?? throw new ArgumentNullException(nameof(server));
         _lifetime = lifetime ?? throw new ArgumentNullException(nameof(lifetime));
+        _authorizer = authorizer ?? throw new ArgumentNullException(nameof(authorizer));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -41,6 +45,11 @@ public sealed class TwinFeedAnnouncer : IHostedService
                     "Twin feed (HTTP) on {Url} (listening on {Address}): API /api/v1, live stream /api/v1/stream, OpenAPI /openapi/v1.json, Prometheus /metrics",
                     local,
                     address);
+            }
+
+            if (!_authorizer.Enabled)
+            {
+                _logger.LogWarning("Commands (reset, policy) need no token: anyone who reaches the twin feed can send them under any operator id. Configure Bridge:Http:Operators (docs/operations.md) or bind to 127.0.0.1.");
             }
         });
         return Task.CompletedTask;

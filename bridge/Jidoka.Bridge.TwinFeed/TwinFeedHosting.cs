@@ -1,6 +1,7 @@
 using System;
 using Jidoka.Bridge.Contracts;
 using Jidoka.Bridge.TwinFeed.Endpoints;
+using Jidoka.Bridge.TwinFeed.Http;
 using Jidoka.Bridge.TwinFeed.Metrics;
 using Jidoka.Bridge.TwinFeed.OpenApi;
 using Jidoka.Bridge.TwinFeed.Stream;
@@ -45,6 +46,7 @@ public static class TwinFeedHosting
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer<TwinFeedOpenApi>());
         builder.Services.AddSingleton<TwinFeedHub>();
+        builder.Services.AddSingleton<CommandAuthorizer>();
         builder.Services.AddSingleton<GovernanceMetricsCache>();
         builder.Services.AddSingleton<GovernanceInstruments>();
         builder.Services.AddSingleton<IngestInstruments>();

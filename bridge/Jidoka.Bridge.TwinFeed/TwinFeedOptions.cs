@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 
 namespace Jidoka.Bridge.TwinFeed;
@@ -23,6 +24,12 @@ public sealed class TwinFeedOptions
 
     /// <summary>How long a command request waits for the node's answer by default, ms (a request's waitMs overrides it).</summary>
     public int CommandWaitMs { get; set; } = 5000;
+
+    /// <summary>
+    /// People allowed to send commands, each with the SHA-256 of a bearer token and the commands they may
+    /// send. Empty (the default): commands need no token and the operator id in the body is taken on trust.
+    /// </summary>
+    public List<Http.OperatorAccount> Operators { get; set; } = new();
 
     /// <summary>Largest <see cref="StreamReplayMessages"/>: about 1 KiB a message, so at most about 1 GiB held.</summary>
     public const int StreamReplayMessagesMax = 1_000_000;
@@ -51,6 +58,11 @@ public sealed class TwinFeedOptions
         if (StreamReplayMessages < 0 || StreamReplayMessages > StreamReplayMessagesMax)
         {
             throw new ArgumentException($"Bridge:Http:StreamReplayMessages {StreamReplayMessages} must be 0 (no replay) to {StreamReplayMessagesMax}.");
+        }
+
+        if (Http.CommandAuthorizer.Check(Operators) is string problem)
+        {
+            throw new ArgumentException(problem);
         }
     }
 

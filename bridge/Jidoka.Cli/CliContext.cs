@@ -22,6 +22,12 @@ public sealed class CliContext
             Recursive = true,
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JIDOKA_BRIDGE") is { Length: > 0 } url ? url : DefaultBridgeUrl,
         };
+        Token = new Option<string?>("--token")
+        {
+            Description = "Your operator token, for a bridge that requires one for commands ($JIDOKA_TOKEN is the default; prefer it, the command line is visible to other users).",
+            Recursive = true,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JIDOKA_TOKEN") is { Length: > 0 } token ? token : null,
+        };
         TimeoutSeconds = new Option<int>("--timeout")
         {
             Description = "Seconds to wait for the bridge's answer.",
@@ -39,6 +45,9 @@ public sealed class CliContext
     /// <summary>--bridge URL.</summary>
     public Option<string> Bridge { get; }
 
+    /// <summary>--token: the operator's bearer token, or null.</summary>
+    public Option<string?> Token { get; }
+
     /// <summary>--timeout seconds.</summary>
     public Option<int> TimeoutSeconds { get; }
 
@@ -52,6 +61,6 @@ public sealed class CliContext
             throw new CliError(ExitCodes.Usage, "--timeout must be 1..600 seconds.");
         }
 
-        return new BridgeClient(parse.GetValue(Bridge)!, TimeSpan.FromSeconds(seconds) + extra);
+        return new BridgeClient(parse.GetValue(Bridge)!, TimeSpan.FromSeconds(seconds) + extra, parse.GetValue(Token));
     }
 }

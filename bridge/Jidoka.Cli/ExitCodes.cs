@@ -20,4 +20,7 @@ public static class ExitCodes
 
     /// <summary>A file or value is not acceptable (a bad policy file, a parameter the bridge refused).</summary>
     public const int BadInput = 5;
+
+    /// <summary>The bridge wants an operator token (none, or an unknown one), or the token's operator may not do this.</summary>
+    public const int Denied = 6;
 }

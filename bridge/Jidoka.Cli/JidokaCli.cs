@@ -50,9 +50,10 @@ public static class JidokaCli
         ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand(
             "Jidoka cell nodes: node status straight from the MQTT broker, and nodes, cases, resets, policies, audit and metrics through the bridge. "
-            + "Exit codes: 0 ok, 1 refused or not intact, 2 usage, 3 broker or bridge unreachable, 4 unknown node or case, 5 bad file or value.");
+            + "Exit codes: 0 ok, 1 refused or not intact, 2 usage, 3 broker or bridge unreachable, 4 unknown node or case, 5 bad file or value, 6 operator token missing or not allowed.");
         root.Add(context.Bridge);
         root.Add(context.TimeoutSeconds);
+        root.Add(context.Token);
         foreach (Command command in new[]
         {
             StatusCommand.Create(context),

@@ -18,7 +18,8 @@ namespace Jidoka.Bridge.TwinFeed.Endpoints;
 
 /// <summary>
 /// POST /api/v1/nodes/{nodeId}/reset and /api/v1/nodes/{nodeId}/policy: commands through the bridge's
-/// command service (checked, stored, audited, then published), answered with the node's result.
+/// command service (checked, stored, audited, then published), answered with the node's result. With
+/// Bridge:Http:Operators configured, a command needs a bearer token that names its operator (401/403 otherwise).
 /// </summary>
 public static class CommandEndpoints
 {
@@ -36,6 +37,8 @@ public static class CommandEndpoints
             .Produces<CommandResultView>()
             .Produces<CommandResultView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -47,6 +50,8 @@ public static class CommandEndpoints
             .Produces<CommandResultView>()
             .Produces<CommandResultView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -55,6 +60,7 @@ public static class CommandEndpoints
     private static async Task<IResult> ResetAsync(
         HttpRequest request,
         NodeCommandService commands,
+        CommandAuthorizer authorizer,
         TwinFeedOptions options,
         string nodeId,
         [Description("How long to wait for the node's answer, ms (0..30000). Default 5000.")] string? waitMs,
@@ -74,13 +80,20 @@ public static class CommandEndpoints
             return bad!;
         }
 
-        CommandRequestResult sent = await commands.ResetAsync(nodeId, body.Operator ?? "", cancellationToken).ConfigureAwait(false);
+        (string operatorId, IResult? denied) = authorizer.Authorize(request, CommandAuthorizer.Reset, body.Operator);
+        if (denied != null)
+        {
+            return denied;
+        }
+
+        CommandRequestResult sent = await commands.ResetAsync(nodeId, operatorId, cancellationToken).ConfigureAwait(false);
         return await AnswerAsync(commands, sent, nodeId, CommandType.Reset, wait, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IResult> ApplyPolicyAsync(
         HttpRequest request,
         NodeCommandService commands,
+        CommandAuthorizer authorizer,
         TwinFeedOptions options,
         string nodeId,
         [Description("How long to wait for the node's answer, ms (0..30000). Default 5000.")] string? waitMs,
@@ -100,13 +113,19 @@ public static class CommandEndpoints
             return bad!;
         }
 
+        (string operatorId, IResult? denied) = authorizer.Authorize(request, CommandAuthorizer.Policy, body.Operator);
+        if (denied != null)
+        {
+            return denied;
+        }
+
         PolicyFileResult policy = PolicyFile.FromDocument(body.Policy);
         if (!policy.IsValid)
         {
             return Problems.InvalidPolicy(policy);
         }
 
-        CommandRequestResult sent = await commands.ApplyPolicyAsync(nodeId, policy.Policy!, body.Operator ?? "", body.Changeover, cancellationToken).ConfigureAwait(false);
+        CommandRequestResult sent = await commands.ApplyPolicyAsync(nodeId, policy.Policy!, operatorId, body.Changeover, cancellationToken).ConfigureAwait(false);
         return await AnswerAsync(commands, sent, nodeId, CommandType.ApplyPolicy, wait, cancellationToken).ConfigureAwait(false);
     }
 

@@ -36,6 +36,14 @@ public static class Problems
             new Dictionary<string, object?> { ["problem"] = result.Error == PolicyFileError.InvalidPolicy ? result.ProblemName : null });
     }
 
+    /// <summary>401: the command needs an operator token (RFC 6750 bearer).</summary>
+    public static IResult Unauthenticated(string detail) =>
+        new BearerChallenge(Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Operator token needed", detail));
+
+    /// <summary>403: the token's operator may not send this command.</summary>
+    public static IResult Forbidden(string detail) =>
+        Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not allowed", detail);
+
     /// <summary>The answer to a command the bridge refused to send.</summary>
     public static IResult CommandRefused(CommandRequestResult refusal)
     {
@@ -62,4 +70,19 @@ public static class Problems
 
     private static IResult Create(int status, string type, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type, extensions: extensions);
+
+    /// <summary>A problem answer with the WWW-Authenticate header a 401 must carry.</summary>
+    private sealed class BearerChallenge : IResult
+    {
+        private readonly IResult _problem;
+
+        public BearerChallenge(IResult problem) => _problem = problem;
+
+        public System.Threading.Tasks.Task ExecuteAsync(HttpContext httpContext)
+        {
+            System.ArgumentNullException.ThrowIfNull(httpContext);
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"jidoka-bridge\"";
+            return _problem.ExecuteAsync(httpContext);
+        }
+    }
 }

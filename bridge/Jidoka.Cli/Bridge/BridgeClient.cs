@@ -18,8 +18,8 @@ public sealed class BridgeClient : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _baseUri;
 
-    /// <summary>Creates a client for the bridge at <paramref name="baseUrl"/> ("http://localhost:8080").</summary>
-    public BridgeClient(string baseUrl, TimeSpan timeout)
+    /// <summary>Creates a client for the bridge at <paramref name="baseUrl"/> ("http://localhost:8080"), sending <paramref name="token"/> as a bearer token when given.</summary>
+    public BridgeClient(string baseUrl, TimeSpan timeout, string? token = null)
     {
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
@@ -28,6 +28,10 @@ public sealed class BridgeClient : IDisposable
 
         _baseUri = new Uri(uri.GetLeftPart(UriPartial.Authority) + uri.AbsolutePath.TrimEnd('/') + "/");
         _http = new HttpClient { Timeout = timeout };
+        if (!string.IsNullOrEmpty(token))
+        {
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
     }
 
     /// <summary>The bridge's base URL.</summary>
@@ -110,6 +114,7 @@ public sealed class BridgeClient : IDisposable
             HttpStatusCode.BadRequest => ExitCodes.BadInput,
             HttpStatusCode.Conflict => ExitCodes.Failed,
             HttpStatusCode.ServiceUnavailable => ExitCodes.Unreachable,
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ExitCodes.Denied,
             _ => ExitCodes.Failed,
         };
         return new CliError(code, detail.TrimEnd('.') + ".");
