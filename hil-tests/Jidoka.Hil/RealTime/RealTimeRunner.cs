@@ -111,7 +111,8 @@ public static class RealTimeRunner
                 }
             }
 
-            uint wireCommandId = 0x4000_0000;
+            var commandResults = new CommandStepResults();
+            Task commandChain = Task.CompletedTask;
             var clock = Stopwatch.StartNew();
             foreach ((double atMs, int index, string action) in plan.OrderBy(p => p.AtMs))
             {
@@ -137,14 +138,15 @@ public static class RealTimeRunner
                         await bridge.StartAsync().ConfigureAwait(false);
                         break;
                     case "reset":
-                        foreach (string id in ScenarioLoader.Select(ids, scenario.Timeline[index].Node))
-                        {
-                            Refusal(context, await commands.ResetAsync(id, scenario.Timeline[index].Operator ?? "operator-1", CancellationToken.None).ConfigureAwait(false));
-                        }
-
-                        break;
                     case "policy-push":
-                        wireCommandId = await PushPolicyAsync(scenario.Timeline[index], ids, nodes, commands, broker.Port, context, wireCommandId).ConfigureAwait(false);
+                        // Operator commands go out one after another on their own chain, so a slow HTTP round trip
+                        // delays the next command, never the node steps between them (an interlock closing on time).
+                        ScenarioStep commandStep = scenario.Timeline[index];
+                        commandChain = commandChain.ContinueWith(
+                            async _ => await SendCommandAsync(commandStep, ids, nodes, commands, broker.Port, commandResults).ConfigureAwait(false),
+                            CancellationToken.None,
+                            TaskContinuationOptions.None,
+                            TaskScheduler.Default).Unwrap();
                         break;
                     default:
                         SimNodesReply reply = await nodes.AskAsync(new SimNodesRequest { Cmd = "step", Index = index }).ConfigureAwait(false);
@@ -157,6 +159,8 @@ public static class RealTimeRunner
                 }
             }
 
+            await commandChain.ConfigureAwait(false);
+            commandResults.CopyTo(context);
             TimeSpan rest = TimeSpan.FromMilliseconds(scenario.DurationMs) - clock.Elapsed;
             if (rest > TimeSpan.Zero)
             {
@@ -239,45 +243,42 @@ public static class RealTimeRunner
     }
 
     /// <summary>
-    /// A policy push: the node's active policy (asked of the simulated-nodes process) changed as the step
-    /// says, then sent through the bridge's HTTP API or, for <c>"via": "wire"</c>, published raw on the
-    /// broker past the bridge. Returns the last raw command id used.
+    /// Carries out an operator step: a reset through the bridge's HTTP API, or a policy push (the node's
+    /// active policy, asked of the simulated-nodes process, changed as the step says) through the HTTP API
+    /// or, for <c>"via": "wire"</c>, published raw on the broker past the bridge.
     /// </summary>
-    private static async Task<uint> PushPolicyAsync(ScenarioStep step, IReadOnlyList<string> ids, SimNodesProcess nodes, BridgeCommandClient commands, int brokerPort, RunContext context, uint wireCommandId)
+    private static async Task SendCommandAsync(ScenarioStep step, IReadOnlyList<string> ids, SimNodesProcess nodes, BridgeCommandClient commands, int brokerPort, CommandStepResults results)
     {
+        string operatorId = step.Operator ?? "operator-1";
         foreach (string id in ScenarioLoader.Select(ids, step.Node))
         {
+            if (step.Action == "reset")
+            {
+                results.Add(await commands.ResetAsync(id, operatorId, CancellationToken.None).ConfigureAwait(false));
+                continue;
+            }
+
             SimNodesReply active = await nodes.AskAsync(new SimNodesRequest { Cmd = "policy", Node = id }).ConfigureAwait(false);
             if (!active.Ok || active.Policy == null)
             {
-                context.Notes.Add($"policy push to {id} not made: {active.Error}");
+                results.Notes.Add($"policy push to {id} not made: {active.Error}");
                 continue;
             }
 
             var policy = new PolicyRecord();
             policy.Read(Convert.FromHexString(active.Policy), 0);
             step.Policy.ApplyTo(policy);
-            string operatorId = step.Operator ?? "operator-1";
             if (step.Via == "wire")
             {
-                byte[] command = RawPolicyCommand.Encode(id, policy, operatorId, step.Changeover, ++wireCommandId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                results.LastWireCommandId++;
+                byte[] command = RawPolicyCommand.Encode(id, policy, operatorId, step.Changeover, results.LastWireCommandId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
                 await MqttWireTool.PublishAsync(brokerPort, RawPolicyCommand.Topic(DeterministicRunner.DefaultCellId, id), command, CancellationToken.None).ConfigureAwait(false);
-                context.Notes.Add($"policy {policy.PolicyId} pushed to {id} on the wire, past the bridge's check ({policy.Validate()})");
+                results.Notes.Add($"policy {policy.PolicyId} pushed to {id} on the wire, past the bridge's check ({policy.Validate()})");
             }
             else
             {
-                Refusal(context, await commands.ApplyPolicyAsync(id, policy, operatorId, step.Changeover, CancellationToken.None).ConfigureAwait(false));
+                results.Add(await commands.ApplyPolicyAsync(id, policy, operatorId, step.Changeover, CancellationToken.None).ConfigureAwait(false));
             }
-        }
-
-        return wireCommandId;
-    }
-
-    private static void Refusal(RunContext context, BridgeRefusal? refusal)
-    {
-        if (refusal != null)
-        {
-            context.AddRefusal(refusal.Reason, refusal.Message);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Jidoka.Hil.RealTime;
@@ -12,6 +13,7 @@ public sealed class SimNodesProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
     private readonly ChildProcess _process;
+    private readonly SemaphoreSlim _turn = new(1, 1);
 
     private SimNodesProcess(ChildProcess process) => _process = process;
 
@@ -50,16 +52,25 @@ public sealed class SimNodesProcess : IAsyncDisposable
             throw new InvalidOperationException("the simulated-nodes process exited:\n" + _process.Output);
         }
 
-        await _process.Process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(request, SimNodesProtocol.Json)).ConfigureAwait(false);
-        await _process.Process.StandardInput.FlushAsync().ConfigureAwait(false);
-        Task<string?> read = _process.Process.StandardOutput.ReadLineAsync();
-        if (await Task.WhenAny(read, Task.Delay(ReplyTimeout)).ConfigureAwait(false) != read)
+        // One request and its reply at a time: the timeline's node steps and its operator commands ask concurrently.
+        await _turn.WaitAsync().ConfigureAwait(false);
+        try
         {
-            throw new TimeoutException($"no answer to '{request.Cmd}' within {ReplyTimeout.TotalSeconds} s:\n" + _process.Output);
-        }
+            await _process.Process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(request, SimNodesProtocol.Json)).ConfigureAwait(false);
+            await _process.Process.StandardInput.FlushAsync().ConfigureAwait(false);
+            Task<string?> read = _process.Process.StandardOutput.ReadLineAsync();
+            if (await Task.WhenAny(read, Task.Delay(ReplyTimeout)).ConfigureAwait(false) != read)
+            {
+                throw new TimeoutException($"no answer to '{request.Cmd}' within {ReplyTimeout.TotalSeconds} s:\n" + _process.Output);
+            }
 
-        string line = await read.ConfigureAwait(false) ?? throw new InvalidOperationException("the simulated-nodes process closed its output:\n" + _process.Output);
-        return JsonSerializer.Deserialize<SimNodesReply>(line, SimNodesProtocol.Json) ?? throw new InvalidDataException("empty answer");
+            string line = await read.ConfigureAwait(false) ?? throw new InvalidOperationException("the simulated-nodes process closed its output:\n" + _process.Output);
+            return JsonSerializer.Deserialize<SimNodesReply>(line, SimNodesProtocol.Json) ?? throw new InvalidDataException("empty answer");
+        }
+        finally
+        {
+            _turn.Release();
+        }
     }
 
     /// <summary>Asks the process to quit, then makes sure it is gone.</summary>
@@ -86,5 +97,6 @@ public sealed class SimNodesProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync().ConfigureAwait(false);
+        _turn.Dispose();
     }
 }
