@@ -35,7 +35,7 @@ public sealed class ScenarioFileTests
         Assert.Empty(required.Except(all.Select(s => s.Name)));
         Assert.True(all.Where(s => s.RunsIn(ScenarioLoader.Deterministic)).Sum(s => s.Seeds) >= 200, "the deterministic sweep covers at least 200 seeds");
         Assert.Equal(50, all.Single(s => s.Name == "reconnect-storm-50").Nodes.Count);
-        Assert.All(new[] { "force-spike", "broker-outage-during-trip", "bridge-restart", "reconnect-storm-50", "policy-push-during-trip", "invalid-policy", "interlock-open", "bouncing-input", "confidence-drop", "stale-vision", "channel-discrepancy", "near-miss", "stuck-sensor" }, n => Assert.True(all.Single(s => s.Name == n).RunsIn(ScenarioLoader.RealTime), n + " runs in real time"));
+        Assert.All(new[] { "force-spike", "broker-outage-during-trip", "bridge-restart", "reconnect-storm-50", "policy-push-during-trip", "invalid-policy", "interlock-open", "bouncing-input", "confidence-drop", "stale-vision", "channel-discrepancy", "near-miss", "stuck-sensor", "adc-saturation", "slow-drift" }, n => Assert.True(all.Single(s => s.Name == n).RunsIn(ScenarioLoader.RealTime), n + " runs in real time"));
     }
 
     [Theory]
