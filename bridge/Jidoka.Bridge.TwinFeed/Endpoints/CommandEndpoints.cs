@@ -66,28 +66,15 @@ public static class CommandEndpoints
         [Description("How long to wait for the node's answer, ms (0..30000). Default 5000.")] string? waitMs,
         CancellationToken cancellationToken)
     {
-        var q = new QueryReader(request.Query, "waitMs");
-        int wait = q.Int("waitMs", waitMs, 0, TwinFeedOptions.CommandWaitMsMax, options.CommandWaitMs);
-        CheckNodeId(q, nodeId);
-        if (q.Problem is { } problem)
+        (CommandCall<ResetRequest>? call, IResult? problem) = await ReadCommandAsync<ResetRequest>(
+            request, authorizer, options, nodeId, waitMs, CommandAuthorizer.Reset, "{\"operator\":\"op-7\"}", b => b.Operator, cancellationToken).ConfigureAwait(false);
+        if (call == null)
         {
-            return problem;
+            return problem!;
         }
 
-        (ResetRequest? body, IResult? bad) = await ReadBodyAsync<ResetRequest>(request, "{\"operator\":\"op-7\"}", cancellationToken).ConfigureAwait(false);
-        if (body == null)
-        {
-            return bad!;
-        }
-
-        (string operatorId, IResult? denied) = authorizer.Authorize(request, CommandAuthorizer.Reset, body.Operator);
-        if (denied != null)
-        {
-            return denied;
-        }
-
-        CommandRequestResult sent = await commands.ResetAsync(nodeId, operatorId, cancellationToken).ConfigureAwait(false);
-        return await AnswerAsync(commands, sent, nodeId, CommandType.Reset, wait, cancellationToken).ConfigureAwait(false);
+        CommandRequestResult sent = await commands.ResetAsync(nodeId, call.OperatorId, cancellationToken).ConfigureAwait(false);
+        return await AnswerAsync(commands, sent, nodeId, CommandType.Reset, call.WaitMs, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IResult> ApplyPolicyAsync(
@@ -99,34 +86,55 @@ public static class CommandEndpoints
         [Description("How long to wait for the node's answer, ms (0..30000). Default 5000.")] string? waitMs,
         CancellationToken cancellationToken)
     {
-        var q = new QueryReader(request.Query, "waitMs");
-        int wait = q.Int("waitMs", waitMs, 0, TwinFeedOptions.CommandWaitMsMax, options.CommandWaitMs);
-        CheckNodeId(q, nodeId);
-        if (q.Problem is { } problem)
+        (CommandCall<PolicyApplyRequest>? call, IResult? problem) = await ReadCommandAsync<PolicyApplyRequest>(
+            request, authorizer, options, nodeId, waitMs, CommandAuthorizer.Policy, "{\"operator\":\"eng-2\",\"changeover\":false,\"policy\":{...}}", b => b.Operator, cancellationToken).ConfigureAwait(false);
+        if (call == null)
         {
-            return problem;
+            return problem!;
         }
 
-        (PolicyApplyRequest? body, IResult? bad) = await ReadBodyAsync<PolicyApplyRequest>(request, "{\"operator\":\"eng-2\",\"changeover\":false,\"policy\":{...}}", cancellationToken).ConfigureAwait(false);
-        if (body == null)
-        {
-            return bad!;
-        }
-
-        (string operatorId, IResult? denied) = authorizer.Authorize(request, CommandAuthorizer.Policy, body.Operator);
-        if (denied != null)
-        {
-            return denied;
-        }
-
-        PolicyFileResult policy = PolicyFile.FromDocument(body.Policy);
+        PolicyFileResult policy = PolicyFile.FromDocument(call.Body.Policy);
         if (!policy.IsValid)
         {
             return Problems.InvalidPolicy(policy);
         }
 
-        CommandRequestResult sent = await commands.ApplyPolicyAsync(nodeId, policy.Policy!, operatorId, body.Changeover, cancellationToken).ConfigureAwait(false);
-        return await AnswerAsync(commands, sent, nodeId, CommandType.ApplyPolicy, wait, cancellationToken).ConfigureAwait(false);
+        CommandRequestResult sent = await commands.ApplyPolicyAsync(nodeId, policy.Policy!, call.OperatorId, call.Body.Changeover, cancellationToken).ConfigureAwait(false);
+        return await AnswerAsync(commands, sent, nodeId, CommandType.ApplyPolicy, call.WaitMs, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What every command request goes through before its own checks, in this order: the query (waitMs) and
+    /// node id, the JSON body, then who sends it (<see cref="CommandAuthorizer"/>).
+    /// </summary>
+    private static async Task<(CommandCall<T>? Call, IResult? Problem)> ReadCommandAsync<T>(
+        HttpRequest request,
+        CommandAuthorizer authorizer,
+        TwinFeedOptions options,
+        string nodeId,
+        string? waitMs,
+        string command,
+        string example,
+        Func<T, string?> operatorOf,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var q = new QueryReader(request.Query, "waitMs");
+        int wait = q.Int("waitMs", waitMs, 0, TwinFeedOptions.CommandWaitMsMax, options.CommandWaitMs);
+        CheckNodeId(q, nodeId);
+        if (q.Problem is { } problem)
+        {
+            return (null, problem);
+        }
+
+        (T? body, IResult? bad) = await ReadBodyAsync<T>(request, example, cancellationToken).ConfigureAwait(false);
+        if (body == null)
+        {
+            return (null, bad);
+        }
+
+        (string operatorId, IResult? denied) = authorizer.Authorize(request, command, operatorOf(body));
+        return denied != null ? (null, denied) : (new CommandCall<T>(body, operatorId, wait), null);
     }
 
     private static void CheckNodeId(QueryReader q, string nodeId)
@@ -179,4 +187,7 @@ public static class CommandEndpoints
             return (null, Problems.BadBody(ex.Message));
         }
     }
+
+    /// <summary>A command request that passed the common checks: its body, the operator to send it as, and how long to wait.</summary>
+    private sealed record CommandCall<T>(T Body, string OperatorId, int WaitMs);
 }
