@@ -142,11 +142,7 @@ public static class RealTimeRunner
                         // Operator commands go out one after another on their own chain, so a slow HTTP round trip
                         // delays the next command, never the node steps between them (an interlock closing on time).
                         ScenarioStep commandStep = scenario.Timeline[index];
-                        commandChain = commandChain.ContinueWith(
-                            async _ => await SendCommandAsync(commandStep, ids, nodes, commands, broker.Port, commandResults).ConfigureAwait(false),
-                            CancellationToken.None,
-                            TaskContinuationOptions.None,
-                            TaskScheduler.Default).Unwrap();
+                        commandChain = AfterAsync(commandChain, () => SendCommandAsync(commandStep, ids, nodes, commands, broker.Port, commandResults));
                         break;
                     default:
                         SimNodesReply reply = await nodes.AskAsync(new SimNodesRequest { Cmd = "step", Index = index }).ConfigureAwait(false);
@@ -240,6 +236,13 @@ public static class RealTimeRunner
         }
 
         return m;
+    }
+
+    /// <summary>Runs <paramref name="next"/> once <paramref name="previous"/> is done; a failure of either fails the chain.</summary>
+    private static async Task AfterAsync(Task previous, Func<Task> next)
+    {
+        await previous.ConfigureAwait(false);
+        await next().ConfigureAwait(false);
     }
 
     /// <summary>
