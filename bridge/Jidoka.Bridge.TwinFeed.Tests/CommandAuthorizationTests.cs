@@ -90,6 +90,45 @@ public sealed class CommandAuthorizationTests
         Assert.True(nodes.ExitCode == Jidoka.Cli.ExitCodes.Ok, nodes.ToString());
     }
 
+    [Fact]
+    public async Task A_token_made_by_jidoka_token_new_is_admitted_by_a_bridge_configured_with_its_entry()
+    {
+        CliResult made = await JidokaTool.RunAsync("token", "new", "--operator", "op-12", "--command", "reset");
+        Assert.True(made.ExitCode == Jidoka.Cli.ExitCodes.Ok, made.ToString());
+        string[] lines = made.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string token = lines[0][(lines[0].LastIndexOf(' ') + 1)..];
+        Assert.Matches("^[0-9a-f]{48}$", token);
+        JsonElement entry = JsonDocument.Parse(lines[1][lines[1].IndexOf('{', StringComparison.Ordinal)..]).RootElement;
+        Assert.Equal("op-12", entry.GetProperty("Id").GetString());
+        Assert.Equal(Sha256Hex(token), entry.GetProperty("TokenSha256").GetString());
+
+        using var dir = new TempDir();
+        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("made.db"), new Dictionary<string, string?>
+        {
+            ["Bridge:Http:Operators:0:Id"] = entry.GetProperty("Id").GetString(),
+            ["Bridge:Http:Operators:0:TokenSha256"] = entry.GetProperty("TokenSha256").GetString(),
+            ["Bridge:Http:Operators:0:Commands:0"] = entry.GetProperty("Commands")[0].GetString(),
+        });
+        await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-64", TripState.Tripped, TripRule.ForceOverLimit, ResponseClass.Regrip);
+        CliResult reset = await JidokaTool.RunAsync("reset", "press-64", "--operator", "op-12", "--token", token, "--bridge", bridge.BaseUrl);
+        Assert.True(reset.ExitCode == Jidoka.Cli.ExitCodes.Ok, reset.ToString());
+        Assert.Equal("op-12", Assert.Single(node.Commands).OperatorId);
+
+        // Two tokens are never the same.
+        CliResult other = await JidokaTool.RunAsync("token", "new", "--operator", "op-12");
+        Assert.DoesNotContain(token, other.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("op 12", "reset", "is not an operator id")]
+    [InlineData("op-12", "shutdown", "'shutdown' is not a command")]
+    public async Task Jidoka_token_new_refuses_a_bad_operator_or_command(string operatorId, string command, string message)
+    {
+        CliResult result = await JidokaTool.RunAsync("token", "new", "--operator", operatorId, "--command", command);
+        Assert.Equal(Jidoka.Cli.ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Id", "op 7", "is not an operator id")]
     [InlineData("TokenSha256", "abc", "64 hex digits")]

@@ -64,6 +64,7 @@ public static class JidokaCli
             PolicyCommand.Create(context),
             AuditCommand.Create(context),
             MetricsCommand.Create(context),
+            TokenCommand.Create(context),
         })
         {
             root.Add(command);
