@@ -57,7 +57,8 @@ public static class RealTimeRunner
             await bridge.StartAsync().ConfigureAwait(false);
             nodes = SimNodesProcess.Start(SimNodesProcess.DefaultDll(), scenario.Name, ScenarioLoader.DefaultDirectory(), broker.Port, seed, Path.Combine(dir, "nodes"));
             int count = scenario.Nodes.Count;
-            if (!await WaitAsync(nodes, s => s.All(n => n.State == "armed" && n.HostOnline) && s.Count == count, TimeSpan.FromSeconds(60)).ConfigureAwait(false))
+            // A node that tripped before the timeline stays latched: no point waiting the full minute for it.
+            if (!await WaitAsync(nodes, s => s.All(n => n.State == "armed" && n.HostOnline) && s.Count == count, TimeSpan.FromSeconds(60), s => s.Any(n => n.State == "tripped")).ConfigureAwait(false))
             {
                 m.Failures.Add(NotReadyFailure + " within 60 s (a node tripped before the timeline, e.g. on loop-overrun, means the host was too busy for its loop deadline): " + await Describe(nodes, all: true).ConfigureAwait(false));
                 return m;
@@ -285,7 +286,8 @@ public static class RealTimeRunner
         }
     }
 
-    private static async Task<bool> WaitAsync(SimNodesProcess nodes, Func<List<SimNodeStatus>, bool> condition, TimeSpan limit)
+    /// <summary>Polls the nodes until <paramref name="condition"/> holds (true), <paramref name="limit"/> passes or <paramref name="hopeless"/> holds (false).</summary>
+    private static async Task<bool> WaitAsync(SimNodesProcess nodes, Func<List<SimNodeStatus>, bool> condition, TimeSpan limit, Func<List<SimNodeStatus>, bool>? hopeless = null)
     {
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < limit)
@@ -294,6 +296,11 @@ public static class RealTimeRunner
             if (reply.Nodes != null && condition(reply.Nodes))
             {
                 return true;
+            }
+
+            if (reply.Nodes != null && hopeless != null && hopeless(reply.Nodes))
+            {
+                return false;
             }
 
             await Task.Delay(Poll).ConfigureAwait(false);
