@@ -34,28 +34,28 @@ public static class CommandEndpoints
             .WithSummary("Asks a node to reset its latched trip on behalf of an operator")
             .WithDescription("The node resets only when the trip's cause has cleared; otherwise it refuses with reason cause-active (outcome 'rejected'). 200 with the node's answer, 202 with outcome 'pending' when none came within waitMs.")
             .Accepts<ResetRequest>("application/json")
-            .Produces<CommandResultView>()
-            .Produces<CommandResultView>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithCommandResponses();
         api.MapPost("/nodes/{nodeId}/policy", ApplyPolicyAsync)
             .WithName("ApplyPolicy")
             .WithSummary("Validates a policy, stores it as a policy version and pushes it to a node")
             .WithDescription("The policy is checked with PolicyRecord.Validate first (400 names the problem). A tripped node stages it until reset (outcome 'staged') unless changeover is true. A policy id already stored with other limits is refused (409): every change needs a new id.")
             .Accepts<PolicyApplyRequest>("application/json")
-            .Produces<CommandResultView>()
-            .Produces<CommandResultView>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithCommandResponses();
     }
+
+    /// <summary>
+    /// The answers every command endpoint can give: they all pass the same prologue (<see cref="ReadCommandAsync"/>)
+    /// and answer through <see cref="AnswerAsync"/>, so they share one list.
+    /// </summary>
+    private static RouteHandlerBuilder WithCommandResponses(this RouteHandlerBuilder builder) => builder
+        .Produces<CommandResultView>()
+        .Produces<CommandResultView>(StatusCodes.Status202Accepted)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> ResetAsync(
         HttpRequest request,
