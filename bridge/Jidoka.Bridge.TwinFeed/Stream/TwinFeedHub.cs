@@ -26,7 +26,6 @@ public sealed class TwinFeedHub : IDisposable
     private readonly Dictionary<string, NodeStateKey> _announced = new(StringComparer.Ordinal);
     private readonly FeedReplayBuffer _replay;
     private readonly bool _replayEnabled;
-    private long _lastId;
 
     /// <summary>Creates the hub and starts listening to the engine's commits.</summary>
     public TwinFeedHub(IngestEngine engine, NodeDirectory directory, TwinFeedOptions options, TimeProvider clock, ILogger<TwinFeedHub> logger)
@@ -40,8 +39,7 @@ public sealed class TwinFeedHub : IDisposable
         // Ids continue from the start time in µs, so every id of this run is above every id an earlier run
         // handed out (a client resuming with one of those is told to start over, not given wrong messages),
         // and they stay below 2^53 for JavaScript clients.
-        _lastId = clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
-        _replay = new FeedReplayBuffer(options.StreamReplayMessages, _lastId);
+        _replay = new FeedReplayBuffer(options.StreamReplayMessages, clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000);
         _replayEnabled = options.StreamReplayMessages > 0;
         _engine.Committed += OnCommitted;
     }
@@ -150,7 +148,9 @@ public sealed class TwinFeedHub : IDisposable
                 return;
             }
 
-            // Evidence first, then its consequence: the trip event, its case, then the node's new state.
+            // Evidence first, then its consequence: the trip event, its case, then the node's new state. Ids run on
+            // from the replay buffer's last one, which every published message is added to.
+            long lastId = _replay.LastId;
             var messages = new List<FeedMessage>();
             var cellOf = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (NodeRecord node in batch.Nodes)
@@ -161,17 +161,17 @@ public sealed class TwinFeedHub : IDisposable
             foreach (EventRecord e in batch.Events)
             {
                 string cell = cellOf.TryGetValue(e.NodeId, out string? c) ? c : CellOf(e.NodeId);
-                messages.Add(new FeedMessage(++_lastId, StreamMessageTypes.Event, e.NodeId, cell, Serialize(EventViews.Event(e))));
+                messages.Add(new FeedMessage(++lastId, StreamMessageTypes.Event, e.NodeId, cell, Serialize(EventViews.Event(e))));
             }
 
             foreach (CaseRecord c in batch.Cases)
             {
-                messages.Add(new FeedMessage(++_lastId, StreamMessageTypes.Case, c.NodeId, c.CellId, Serialize(CaseViews.Summary(c))));
+                messages.Add(new FeedMessage(++lastId, StreamMessageTypes.Case, c.NodeId, c.CellId, Serialize(CaseViews.Summary(c))));
             }
 
             foreach ((NodeRecord node, bool online) in changed)
             {
-                messages.Add(NodeMessage(++_lastId, node, online));
+                messages.Add(NodeMessage(++lastId, node, online));
             }
 
             foreach (FeedMessage message in messages)
