@@ -49,7 +49,7 @@ public static class StoreSnapshot
                 ["response"] = (int)n.Response,
                 ["tripEventId"] = n.TripEventId,
                 ["stagedPolicyId"] = n.StagedPolicyId,
-                ["provenance"] = Provenance(n.PolicyId, n.PolicyHash, n.ForceCalibrationId, n.ForceCalibrationVersion, n.VisionCalibrationId, n.VisionCalibrationVersion, n.TimeQuality, n.TimeUncertaintyUs),
+                ["provenance"] = Provenance(n.Provenance),
                 ["lastClockSkewUs"] = n.LastClockSkewUs,
                 ["clockSkewSuspect"] = n.ClockSkewSuspect,
                 ["lastStatusJson"] = n.LastStatusJson,
@@ -84,7 +84,7 @@ public static class StoreSnapshot
                 ["status"] = (int)c.Status,
                 ["openedUs"] = c.OpenedUnixUs,
                 ["decision"] = Decision(c.Decision),
-                ["provenance"] = Provenance(c.PolicyId, c.PolicyHash, c.ForceCalibrationId, c.ForceCalibrationVersion, c.VisionCalibrationId, c.VisionCalibrationVersion, c.TimeQuality, c.TimeUncertaintyUs),
+                ["provenance"] = Provenance(c.Provenance),
                 ["tripWallUs"] = c.TripWallUnixUs,
                 ["tripWallSource"] = (int)c.TripWallSource,
                 ["historical"] = c.Historical,
@@ -194,7 +194,7 @@ public static class StoreSnapshot
         ["sampleCount"] = f.SampleCount,
         ["wallStartUs"] = f.WallStartUnixUs,
         ["wallSource"] = (int)f.WallSource,
-        ["provenance"] = Provenance(f.PolicyId, f.PolicyHash, f.ForceCalibrationId, f.ForceCalibrationVersion, f.VisionCalibrationId, f.VisionCalibrationVersion, f.TimeQuality, f.TimeUncertaintyUs),
+        ["provenance"] = Provenance(f.Provenance),
         ["historical"] = f.Historical,
         ["receivedUs"] = f.ReceivedUnixUs,
         ["samples"] = Convert.ToHexString(f.Samples),
@@ -211,7 +211,7 @@ public static class StoreSnapshot
         ["monoUs"] = e.MonoUs,
         ["wallUs"] = e.WallUnixUs,
         ["wallSource"] = (int)e.WallSource,
-        ["provenance"] = Provenance(e.PolicyId, e.PolicyHash, e.ForceCalibrationId, e.ForceCalibrationVersion, e.VisionCalibrationId, e.VisionCalibrationVersion, e.TimeQuality, e.TimeUncertaintyUs),
+        ["provenance"] = Provenance(e.Provenance),
         ["decision"] = Decision(e.Record),
         ["historical"] = e.Historical,
         ["receivedUs"] = e.ReceivedUnixUs,
@@ -220,14 +220,14 @@ public static class StoreSnapshot
         ["view"] = JsonSerializer.SerializeToNode(EventViews.Event(e), Views),
     };
 
-    private static JsonObject Provenance(uint policyId, uint policyHash, ushort forceId, ushort forceVersion, ushort visionId, ushort visionVersion, TimeQuality quality, uint uncertaintyUs) => new()
+    private static JsonObject Provenance(RecordProvenance p) => new()
     {
-        ["policyId"] = policyId,
-        ["policyHash"] = policyHash,
-        ["forceCalibration"] = forceId + "." + forceVersion,
-        ["visionCalibration"] = visionId + "." + visionVersion,
-        ["timeQuality"] = (int)quality,
-        ["timeUncertaintyUs"] = uncertaintyUs,
+        ["policyId"] = p.PolicyId,
+        ["policyHash"] = p.PolicyHash,
+        ["forceCalibration"] = p.ForceCalibration.Id + "." + p.ForceCalibration.Version,
+        ["visionCalibration"] = p.VisionCalibration.Id + "." + p.VisionCalibration.Version,
+        ["timeQuality"] = (int)p.TimeQuality,
+        ["timeUncertaintyUs"] = p.TimeUncertaintyUs,
     };
 
     private static JsonObject Decision(DecisionRecord d) => new()
