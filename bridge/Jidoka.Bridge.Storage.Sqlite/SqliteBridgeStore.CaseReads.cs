@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Jidoka.Protocol;
 using Microsoft.Data.Sqlite;
 
 namespace Jidoka.Bridge.Storage.Sqlite;
