@@ -41,6 +41,15 @@ public sealed class SchemaUpgradeTests
         Assert.Equal(2, Db.Scalar(file, "SELECT COUNT(*) FROM cases"));
         Assert.Equal(2, Db.Scalar(file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('cases_by_node', 'cases_by_wall')"));
 
+        // The upgraded file has the tables, columns and indexes a new file gets.
+        string fresh = dir.File("fresh.db");
+        await using (var created = new SqliteBridgeStore(new SqliteStoreOptions { DataFile = fresh }))
+        {
+            await created.InitializeAsync(default);
+        }
+
+        Assert.Equal(SchemaShape(fresh), SchemaShape(file));
+
         // Opening the upgraded file again changes nothing.
         await using (var again = new SqliteBridgeStore(new SqliteStoreOptions { DataFile = file }))
         {
@@ -88,6 +97,25 @@ public sealed class SchemaUpgradeTests
         string file = dir.File("bridge.db");
         File.Copy(Path.Combine(FixtureFolder, "bridge-v1.sqlite"), file);
         return file;
+    }
+
+    // Every table's column names (sorted: reads go by name, so order is free) and every index name.
+    private static string SchemaShape(string file)
+    {
+        using SqliteConnection connection = Db.Open(file);
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT m.type || ' ' || m.name || ' ' || COALESCE((SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info(m.name) ORDER BY name)), '') AS shape " +
+            "FROM sqlite_master m WHERE m.type IN ('table', 'index', 'trigger') AND m.name NOT LIKE 'sqlite_%' ORDER BY m.type, m.name";
+        using SqliteDataReader reader = command.ExecuteReader();
+        var lines = new System.Collections.Generic.List<string>();
+        int shape = reader.GetOrdinal("shape");
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(shape));
+        }
+
+        return string.Join("\n", lines);
     }
 
     private static string SchemaVersion(string file)
