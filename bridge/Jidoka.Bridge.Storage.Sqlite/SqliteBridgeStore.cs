@@ -64,17 +64,21 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
             Execute(writer, "PRAGMA temp_store=MEMORY;");
             using (SqliteTransaction tx = writer.BeginTransaction())
             {
-                Execute(writer, SqliteSchema.Create, tx);
+                Execute(writer, "CREATE TABLE IF NOT EXISTS schema_info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;", tx);
                 string? version = Scalar(writer, tx, "SELECT value FROM schema_info WHERE key = 'version'") as string;
-                if (version == null)
+                if (version != null && version != SqliteSchema.Version.ToString(CultureInfo.InvariantCulture))
                 {
-                    Execute(writer, $"INSERT INTO schema_info (key, value) VALUES ('version', '{SqliteSchema.Version}')", tx);
-                }
-                else if (version != SqliteSchema.Version.ToString(CultureInfo.InvariantCulture))
-                {
-                    throw new InvalidOperationException($"{_path} has schema version {version}; this bridge reads version {SqliteSchema.Version}.");
+                    // An older file is upgraded in this transaction; a newer one is refused rather than guessed at.
+                    if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out int from) || from > SqliteSchema.Version)
+                    {
+                        throw new InvalidOperationException($"{_path} has schema version {version}; this bridge reads version {SqliteSchema.Version}.");
+                    }
+
+                    SqliteMigrations.Upgrade(writer, tx, from);
                 }
 
+                Execute(writer, SqliteSchema.Create, tx);
+                Execute(writer, $"INSERT OR REPLACE INTO schema_info (key, value) VALUES ('version', '{SqliteSchema.Version}')", tx);
                 tx.Commit();
             }
 
@@ -137,7 +141,7 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = "SELECT seq, hash FROM audit_head WHERE id = 1 UNION ALL SELECT seq, hash FROM (SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1)";
         using SqliteDataReader reader = command.ExecuteReader();
-        return reader.Read() ? new AuditHead(reader.GetInt64(0), reader.GetString(1)) : null;
+        return reader.Read() ? new AuditHead(reader.GetInt64(reader.GetOrdinal("seq")), reader.GetString(reader.GetOrdinal("hash"))) : null;
     }
 
     private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
@@ -163,13 +167,15 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
         return connection;
     }
 
-    private List<T> Query<T>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> map)
+    // Columns are read by name: <open> resolves the ordinals once for the result set and returns the per-row map.
+    private List<T> Query<T>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, Func<SqliteDataReader, T>> open)
     {
         using SqliteConnection connection = OpenReader();
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command.Parameters);
         using SqliteDataReader reader = command.ExecuteReader();
+        Func<SqliteDataReader, T> map = open(reader);
         var rows = new List<T>();
         while (reader.Read())
         {

@@ -1,13 +1,16 @@
 namespace Jidoka.Bridge.Storage.Sqlite;
 
-/// <summary>The schema, version 1. docs/storage.md describes every table and column.</summary>
+/// <summary>
+/// The schema, version 2. docs/storage.md describes every table and column; <see cref="SqliteMigrations"/>
+/// upgrades older files. Version 2: a case row holds its trip event's key instead of a copy of the event.
+/// </summary>
 internal static class SqliteSchema
 {
     /// <summary>Schema version this code writes and reads.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Creates every table, index and trigger that does not exist yet.</summary>
-    public const string Create = """
+    public static readonly string Create = $"""
         CREATE TABLE IF NOT EXISTS schema_info (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
@@ -29,15 +32,8 @@ internal static class SqliteSchema
             trip_cause INTEGER NOT NULL,
             response INTEGER NOT NULL,
             trip_event_id INTEGER NOT NULL,
-            policy_id INTEGER NOT NULL,
-            policy_hash INTEGER NOT NULL,
             staged_policy_id INTEGER NOT NULL,
-            force_cal_id INTEGER NOT NULL,
-            force_cal_version INTEGER NOT NULL,
-            vision_cal_id INTEGER NOT NULL,
-            vision_cal_version INTEGER NOT NULL,
-            time_quality INTEGER NOT NULL,
-            time_uncertainty_us INTEGER NOT NULL,
+            {ProvenanceColumns.Definitions},
             last_clock_skew_us INTEGER NOT NULL,
             clock_skew_suspect INTEGER NOT NULL,
             last_status_json TEXT NOT NULL,
@@ -74,14 +70,7 @@ internal static class SqliteSchema
             sample_count INTEGER NOT NULL,
             wall_start_us INTEGER NOT NULL,
             wall_source INTEGER NOT NULL,
-            time_quality INTEGER NOT NULL,
-            time_uncertainty_us INTEGER NOT NULL,
-            policy_id INTEGER NOT NULL,
-            policy_hash INTEGER NOT NULL,
-            force_cal_id INTEGER NOT NULL,
-            force_cal_version INTEGER NOT NULL,
-            vision_cal_id INTEGER NOT NULL,
-            vision_cal_version INTEGER NOT NULL,
+            {ProvenanceColumns.Definitions},
             historical INTEGER NOT NULL,
             received_us INTEGER NOT NULL,
             samples BLOB NOT NULL,
@@ -98,14 +87,7 @@ internal static class SqliteSchema
             mono_us INTEGER NOT NULL,
             wall_us INTEGER NOT NULL,
             wall_source INTEGER NOT NULL,
-            time_quality INTEGER NOT NULL,
-            time_uncertainty_us INTEGER NOT NULL,
-            policy_id INTEGER NOT NULL,
-            policy_hash INTEGER NOT NULL,
-            force_cal_id INTEGER NOT NULL,
-            force_cal_version INTEGER NOT NULL,
-            vision_cal_id INTEGER NOT NULL,
-            vision_cal_version INTEGER NOT NULL,
+            {ProvenanceColumns.Definitions},
             rule INTEGER NOT NULL,
             response INTEGER NOT NULL,
             channel INTEGER NOT NULL,
@@ -133,59 +115,8 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS events_by_node_type ON events (node_id, type, boot_id, mono_us);
         CREATE INDEX IF NOT EXISTS events_by_case ON events (case_id) WHERE case_id IS NOT NULL;
 
-        CREATE TABLE IF NOT EXISTS cases (
-            case_id INTEGER PRIMARY KEY,
-            node_id TEXT NOT NULL,
-            cell_id TEXT NOT NULL,
-            trip_event_id INTEGER NOT NULL,
-            boot_id INTEGER NOT NULL,
-            status INTEGER NOT NULL,
-            opened_us INTEGER NOT NULL,
-            rule INTEGER NOT NULL,
-            response INTEGER NOT NULL,
-            channel INTEGER NOT NULL,
-            reason_code INTEGER NOT NULL,
-            observed_value INTEGER NOT NULL,
-            limit_value INTEGER NOT NULL,
-            consecutive_samples INTEGER NOT NULL,
-            force_mn INTEGER NOT NULL,
-            vision_confidence INTEGER NOT NULL,
-            vision_age_ms INTEGER NOT NULL,
-            interlock_bits INTEGER NOT NULL,
-            sample_flags INTEGER NOT NULL,
-            detect_mono_us INTEGER NOT NULL,
-            latency_us INTEGER NOT NULL,
-            related_event_id INTEGER NOT NULL,
-            argument INTEGER NOT NULL,
-            operator_id TEXT NOT NULL,
-            policy_id INTEGER NOT NULL,
-            policy_hash INTEGER NOT NULL,
-            force_cal_id INTEGER NOT NULL,
-            force_cal_version INTEGER NOT NULL,
-            vision_cal_id INTEGER NOT NULL,
-            vision_cal_version INTEGER NOT NULL,
-            time_quality INTEGER NOT NULL,
-            time_uncertainty_us INTEGER NOT NULL,
-            trip_wall_us INTEGER NOT NULL,
-            trip_wall_source INTEGER NOT NULL,
-            historical INTEGER NOT NULL,
-            window_from_mono_us INTEGER NOT NULL,
-            window_to_mono_us INTEGER NOT NULL,
-            window_complete INTEGER NOT NULL,
-            reset_event_id INTEGER NOT NULL,
-            reset_boot_id INTEGER NOT NULL,
-            reset_mono_us INTEGER NOT NULL,
-            reset_source INTEGER NOT NULL,
-            reset_by TEXT NOT NULL,
-            time_to_reset_us INTEGER,
-            recovered_frame_seq INTEGER NOT NULL,
-            recovered_mono_us INTEGER NOT NULL,
-            time_to_recover_quality_us INTEGER,
-            near_miss_count INTEGER NOT NULL,
-            UNIQUE (node_id, trip_event_id)
-        );
-        CREATE INDEX IF NOT EXISTS cases_by_node ON cases (node_id, case_id);
-        CREATE INDEX IF NOT EXISTS cases_by_wall ON cases (trip_wall_us);
+        {CasesTable("IF NOT EXISTS cases")}
+        {CasesIndexes}
 
         CREATE TABLE IF NOT EXISTS policies (
             policy_id INTEGER PRIMARY KEY,
@@ -246,5 +177,39 @@ internal static class SqliteSchema
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """;
+
+    /// <summary>CREATE TABLE of the cases table (version 2) under <paramref name="name"/>.</summary>
+    public static string CasesTable(string name) => $"""
+        CREATE TABLE {name} (
+            case_id INTEGER PRIMARY KEY,
+            node_id TEXT NOT NULL,
+            cell_id TEXT NOT NULL,
+            trip_event_id INTEGER NOT NULL,
+            boot_id INTEGER NOT NULL,
+            status INTEGER NOT NULL,
+            opened_us INTEGER NOT NULL,
+            trip_wall_us INTEGER NOT NULL,
+            window_from_mono_us INTEGER NOT NULL,
+            window_to_mono_us INTEGER NOT NULL,
+            window_complete INTEGER NOT NULL,
+            reset_event_id INTEGER NOT NULL,
+            reset_boot_id INTEGER NOT NULL,
+            reset_mono_us INTEGER NOT NULL,
+            reset_source INTEGER NOT NULL,
+            reset_by TEXT NOT NULL,
+            time_to_reset_us INTEGER,
+            recovered_frame_seq INTEGER NOT NULL,
+            recovered_mono_us INTEGER NOT NULL,
+            time_to_recover_quality_us INTEGER,
+            near_miss_count INTEGER NOT NULL,
+            UNIQUE (node_id, trip_event_id)
+        );
+        """;
+
+    /// <summary>The cases table's indexes.</summary>
+    public const string CasesIndexes = """
+        CREATE INDEX IF NOT EXISTS cases_by_node ON cases (node_id, case_id);
+        CREATE INDEX IF NOT EXISTS cases_by_wall ON cases (trip_wall_us);
         """;
 }

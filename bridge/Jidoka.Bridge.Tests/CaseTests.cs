@@ -48,10 +48,9 @@ public sealed class CaseTests
         Assert.Equal(41UL, done.TripEventId);
         Assert.Equal(ResponseClass.Regrip, done.Response);
         Assert.Equal(12u, done.TimeToSafeStateUs);
-        Assert.Equal(Messages.PolicyId, done.PolicyId);
-        Assert.Equal(Messages.PolicyHash, done.PolicyHash);
-        Assert.Equal((ushort)12, done.ForceCalibrationId);
-        Assert.Equal((ushort)3, done.ForceCalibrationVersion);
+        Assert.Equal(Messages.PolicyId, done.Provenance.PolicyId);
+        Assert.Equal(Messages.PolicyHash, done.Provenance.PolicyHash);
+        Assert.Equal(new CalibrationTag(12, 3), done.Provenance.ForceCalibration);
         Assert.True(done.WindowComplete);
         Assert.Equal(DetectUs - 2_000_000, done.WindowFromMonoUs);
         Assert.Equal(DetectUs + 2_000_000, done.WindowToMonoUs);

@@ -49,7 +49,7 @@ public sealed class IngestTests
         EventRecord nearMiss = (await bridge.Runtime.Store.GetEventAsync("press-01", 501, default))!;
         Assert.Equal(EventType.NearMiss, nearMiss.Type);
         Assert.Equal(430000, nearMiss.Record.ObservedValue);
-        Assert.Equal(Messages.PolicyHash, nearMiss.PolicyHash);
+        Assert.Equal(Messages.PolicyHash, nearMiss.Provenance.PolicyHash);
         Assert.Equal(WallTimeSource.BridgeReceipt, nearMiss.WallSource);
         Assert.Equal(EventCodec.EncodedSize, nearMiss.Raw.Length);
         Assert.Equal(2, bridge.Runtime.Engine.Totals.EventsStored);

@@ -39,14 +39,7 @@ public sealed class StoreTests
             Status = CaseStatus.Open,
             OpenedUnixUs = OldUs,
             Decision = new DecisionRecord { Rule = TripRule.ForceOverLimit, Response = ResponseClass.Pause },
-            PolicyId = 1,
-            PolicyHash = 1,
-            ForceCalibrationId = 1,
-            ForceCalibrationVersion = 1,
-            VisionCalibrationId = 1,
-            VisionCalibrationVersion = 1,
-            TimeQuality = TimeQuality.Synced,
-            TimeUncertaintyUs = 1,
+            Provenance = Provenance(1),
             TripWallUnixUs = OldUs,
             TripWallSource = WallTimeSource.NodeSynced,
             Historical = false,
@@ -88,16 +81,19 @@ public sealed class StoreTests
         SampleCount = 10,
         WallStartUnixUs = wall,
         WallSource = WallTimeSource.NodeSynced,
-        TimeQuality = TimeQuality.Synced,
-        TimeUncertaintyUs = 100,
-        PolicyId = 1,
-        PolicyHash = 1,
-        ForceCalibrationId = 1,
-        ForceCalibrationVersion = 1,
-        VisionCalibrationId = 1,
-        VisionCalibrationVersion = 1,
+        Provenance = Provenance(100),
         Historical = false,
         ReceivedUnixUs = wall,
         Samples = new byte[100],
+    };
+
+    private static RecordProvenance Provenance(uint uncertaintyUs) => new()
+    {
+        TimeQuality = TimeQuality.Synced,
+        TimeUncertaintyUs = uncertaintyUs,
+        PolicyId = 1,
+        PolicyHash = 1,
+        ForceCalibration = new CalibrationTag(1, 1),
+        VisionCalibration = new CalibrationTag(1, 1),
     };
 }

@@ -41,8 +41,8 @@ public sealed class GovernanceCalculatorTests
         CaseRecord complete = Case(1, "n-1", 10);
         Assert.Equal("", DecisionRecordCompleteness.Missing(complete));
         Assert.Equal("window", DecisionRecordCompleteness.Missing(complete with { WindowComplete = false }));
-        Assert.Equal("policy", DecisionRecordCompleteness.Missing(complete with { PolicyHash = 0 }));
-        Assert.Equal("calibration", DecisionRecordCompleteness.Missing(complete with { VisionCalibrationId = 0 }));
+        Assert.Equal("policy", DecisionRecordCompleteness.Missing(complete with { Provenance = complete.Provenance with { PolicyHash = 0 } }));
+        Assert.Equal("calibration", DecisionRecordCompleteness.Missing(complete with { Provenance = complete.Provenance with { VisionCalibration = new CalibrationTag(0, 1) } }));
         var noChannel = new DecisionRecord();
         noChannel.CopyFrom(complete.Decision);
         noChannel.Channel = InputChannel.None;
@@ -64,14 +64,15 @@ public sealed class GovernanceCalculatorTests
             Status = CaseStatus.Open,
             OpenedUnixUs = 0,
             Decision = d,
-            PolicyId = 7,
-            PolicyHash = 0x1a2b3c4d,
-            ForceCalibrationId = 12,
-            ForceCalibrationVersion = 3,
-            VisionCalibrationId = 2,
-            VisionCalibrationVersion = 1,
-            TimeQuality = TimeQuality.Synced,
-            TimeUncertaintyUs = 500,
+            Provenance = new RecordProvenance
+            {
+                PolicyId = 7,
+                PolicyHash = 0x1a2b3c4d,
+                ForceCalibration = new CalibrationTag(12, 3),
+                VisionCalibration = new CalibrationTag(2, 1),
+                TimeQuality = TimeQuality.Synced,
+                TimeUncertaintyUs = 500,
+            },
             TripWallUnixUs = 0,
             TripWallSource = WallTimeSource.NodeSynced,
             Historical = false,

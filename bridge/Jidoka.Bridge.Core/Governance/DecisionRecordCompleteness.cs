@@ -36,12 +36,12 @@ public static class DecisionRecordCompleteness
             missing.Add("channel");
         }
 
-        if (record.PolicyId == 0 || record.PolicyHash == 0)
+        if (record.Provenance.PolicyId == 0 || record.Provenance.PolicyHash == 0)
         {
             missing.Add("policy");
         }
 
-        if (record.ForceCalibrationId == 0 || record.VisionCalibrationId == 0)
+        if (record.Provenance.ForceCalibration.Id == 0 || record.Provenance.VisionCalibration.Id == 0)
         {
             missing.Add("calibration");
         }

@@ -272,14 +272,7 @@ public sealed class IngestEngine
             SampleCount = count,
             WallStartUnixUs = wallStart,
             WallSource = source,
-            TimeQuality = p.TimeQuality,
-            TimeUncertaintyUs = p.TimeUncertaintyUs,
-            PolicyId = p.PolicyId,
-            PolicyHash = p.PolicyHash,
-            ForceCalibrationId = p.ForceCalibrationId,
-            ForceCalibrationVersion = p.ForceCalibrationVersion,
-            VisionCalibrationId = p.VisionCalibrationId,
-            VisionCalibrationVersion = p.VisionCalibrationVersion,
+            Provenance = ProvenanceMapper.From(p),
             Historical = historical,
             ReceivedUnixUs = receivedUs,
             Samples = samples,
@@ -342,14 +335,7 @@ public sealed class IngestEngine
             MonoUs = message.MonoUs,
             WallUnixUs = wall,
             WallSource = source,
-            TimeQuality = p.TimeQuality,
-            TimeUncertaintyUs = p.TimeUncertaintyUs,
-            PolicyId = p.PolicyId,
-            PolicyHash = p.PolicyHash,
-            ForceCalibrationId = p.ForceCalibrationId,
-            ForceCalibrationVersion = p.ForceCalibrationVersion,
-            VisionCalibrationId = p.VisionCalibrationId,
-            VisionCalibrationVersion = p.VisionCalibrationVersion,
+            Provenance = ProvenanceMapper.From(p),
             Record = record,
             Historical = replayed || boot == BootObservation.EarlierBoot,
             ReceivedUnixUs = receivedUs,
@@ -406,15 +392,8 @@ public sealed class IngestEngine
             TripCause = s.TripCause,
             Response = s.Response,
             TripEventId = s.TripEventId,
-            PolicyId = s.PolicyId,
-            PolicyHash = s.PolicyHash,
+            Provenance = ProvenanceMapper.From(s),
             StagedPolicyId = s.StagedPolicyId,
-            ForceCalibrationId = s.ForceCalibrationId,
-            ForceCalibrationVersion = s.ForceCalibrationVersion,
-            VisionCalibrationId = s.VisionCalibrationId,
-            VisionCalibrationVersion = s.VisionCalibrationVersion,
-            TimeQuality = s.TimeQuality,
-            TimeUncertaintyUs = s.TimeUncertaintyUs,
             LastStatusJson = json,
         });
         return result;
@@ -548,25 +527,11 @@ public sealed class IngestEngine
 
     private void ObserveLiveProvenance(NodeSession session, Provenance p)
     {
-        NodeRecord n = session.Record;
-        if (n.PolicyId == p.PolicyId && n.PolicyHash == p.PolicyHash && n.ForceCalibrationId == p.ForceCalibrationId
-            && n.ForceCalibrationVersion == p.ForceCalibrationVersion && n.VisionCalibrationId == p.VisionCalibrationId
-            && n.VisionCalibrationVersion == p.VisionCalibrationVersion && n.TimeQuality == p.TimeQuality && n.TimeUncertaintyUs == p.TimeUncertaintyUs)
+        RecordProvenance live = ProvenanceMapper.From(p);
+        if (session.Record.Provenance != live)
         {
-            return;
+            session.Update(r => r with { Provenance = live });
         }
-
-        session.Update(r => r with
-        {
-            PolicyId = p.PolicyId,
-            PolicyHash = p.PolicyHash,
-            ForceCalibrationId = p.ForceCalibrationId,
-            ForceCalibrationVersion = p.ForceCalibrationVersion,
-            VisionCalibrationId = p.VisionCalibrationId,
-            VisionCalibrationVersion = p.VisionCalibrationVersion,
-            TimeQuality = p.TimeQuality,
-            TimeUncertaintyUs = p.TimeUncertaintyUs,
-        });
     }
 
     private void CheckSkew(NodeSession session, long skewUs, uint uncertaintyUs, long spanUs)

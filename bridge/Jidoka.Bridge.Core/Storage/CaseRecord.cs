@@ -30,32 +30,11 @@ public sealed record CaseRecord
     /// <summary>When the bridge opened the case, Unix µs (bridge clock).</summary>
     public required long OpenedUnixUs { get; init; }
 
-    /// <summary>The decision record of the trip, every field as the node sent it (a copy).</summary>
+    /// <summary>The decision record of the trip event, every field as the node sent it (read from the event).</summary>
     public required DecisionRecord Decision { get; init; }
 
-    /// <summary>Policy in force at the trip.</summary>
-    public required uint PolicyId { get; init; }
-
-    /// <summary>Hash of the policy in force.</summary>
-    public required uint PolicyHash { get; init; }
-
-    /// <summary>Force calibration id at the trip.</summary>
-    public required ushort ForceCalibrationId { get; init; }
-
-    /// <summary>Force calibration version at the trip.</summary>
-    public required ushort ForceCalibrationVersion { get; init; }
-
-    /// <summary>Vision calibration id at the trip.</summary>
-    public required ushort VisionCalibrationId { get; init; }
-
-    /// <summary>Vision calibration version at the trip.</summary>
-    public required ushort VisionCalibrationVersion { get; init; }
-
-    /// <summary>Node time quality at the trip.</summary>
-    public required TimeQuality TimeQuality { get; init; }
-
-    /// <summary>Node time uncertainty at the trip, µs.</summary>
-    public required uint TimeUncertaintyUs { get; init; }
+    /// <summary>Provenance of the trip event: which policy and calibrations applied, and the node's time quality.</summary>
+    public required RecordProvenance Provenance { get; init; }
 
     /// <summary>Wall-clock time of detection, Unix µs.</summary>
     public required long TripWallUnixUs { get; init; }

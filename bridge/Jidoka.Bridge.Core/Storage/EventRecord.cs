@@ -26,29 +26,8 @@ public sealed record EventRecord
     /// <summary>Where <see cref="WallUnixUs"/> came from.</summary>
     public required WallTimeSource WallSource { get; init; }
 
-    /// <summary>The node's time quality.</summary>
-    public required TimeQuality TimeQuality { get; init; }
-
-    /// <summary>The node's offset uncertainty, µs.</summary>
-    public required uint TimeUncertaintyUs { get; init; }
-
-    /// <summary>Policy in force.</summary>
-    public required uint PolicyId { get; init; }
-
-    /// <summary>Hash of the policy in force.</summary>
-    public required uint PolicyHash { get; init; }
-
-    /// <summary>Force calibration id.</summary>
-    public required ushort ForceCalibrationId { get; init; }
-
-    /// <summary>Force calibration version.</summary>
-    public required ushort ForceCalibrationVersion { get; init; }
-
-    /// <summary>Vision calibration id.</summary>
-    public required ushort VisionCalibrationId { get; init; }
-
-    /// <summary>Vision calibration version.</summary>
-    public required ushort VisionCalibrationVersion { get; init; }
+    /// <summary>The event's provenance: time quality, policy and calibrations in force.</summary>
+    public required RecordProvenance Provenance { get; init; }
 
     /// <summary>The decision record or event body (a copy owned by this record).</summary>
     public required DecisionRecord Record { get; init; }

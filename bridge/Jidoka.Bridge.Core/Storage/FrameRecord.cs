@@ -34,29 +34,8 @@ public sealed record FrameRecord
     /// <summary>Where <see cref="WallStartUnixUs"/> came from.</summary>
     public required WallTimeSource WallSource { get; init; }
 
-    /// <summary>The node's time quality when it sent the frame.</summary>
-    public required Jidoka.Protocol.TimeQuality TimeQuality { get; init; }
-
-    /// <summary>The node's bound on its offset error, µs.</summary>
-    public required uint TimeUncertaintyUs { get; init; }
-
-    /// <summary>Active policy id.</summary>
-    public required uint PolicyId { get; init; }
-
-    /// <summary>Active policy hash.</summary>
-    public required uint PolicyHash { get; init; }
-
-    /// <summary>Force calibration id and version, as "id.version" in reports.</summary>
-    public required ushort ForceCalibrationId { get; init; }
-
-    /// <summary>Force calibration version.</summary>
-    public required ushort ForceCalibrationVersion { get; init; }
-
-    /// <summary>Vision calibration id.</summary>
-    public required ushort VisionCalibrationId { get; init; }
-
-    /// <summary>Vision calibration version.</summary>
-    public required ushort VisionCalibrationVersion { get; init; }
+    /// <summary>The frame's provenance: time quality, policy and calibrations in force.</summary>
+    public required RecordProvenance Provenance { get; init; }
 
     /// <summary>True for data sent after the fact: replayed by the node or from an earlier boot.</summary>
     public required bool Historical { get; init; }

@@ -54,32 +54,11 @@ public sealed record NodeRecord
     /// <summary>Event id of the latched trip from status.</summary>
     public ulong TripEventId { get; init; }
 
-    /// <summary>Active policy id (status or latest frame).</summary>
-    public uint PolicyId { get; init; }
-
-    /// <summary>Active policy hash.</summary>
-    public uint PolicyHash { get; init; }
+    /// <summary>Active policy, calibrations and time quality (from the last status or live frame).</summary>
+    public RecordProvenance Provenance { get; init; }
 
     /// <summary>Policy staged until reset, 0 for none.</summary>
     public uint StagedPolicyId { get; init; }
-
-    /// <summary>Force calibration id.</summary>
-    public ushort ForceCalibrationId { get; init; }
-
-    /// <summary>Force calibration version.</summary>
-    public ushort ForceCalibrationVersion { get; init; }
-
-    /// <summary>Vision calibration id.</summary>
-    public ushort VisionCalibrationId { get; init; }
-
-    /// <summary>Vision calibration version.</summary>
-    public ushort VisionCalibrationVersion { get; init; }
-
-    /// <summary>Time quality the node last reported.</summary>
-    public TimeQuality TimeQuality { get; init; }
-
-    /// <summary>Time uncertainty the node last reported, µs.</summary>
-    public uint TimeUncertaintyUs { get; init; }
 
     /// <summary>
     /// Bridge receive time minus node-mapped time, µs (positive: node behind or message delayed), as

@@ -6,6 +6,7 @@ namespace Jidoka.Bridge.TwinFeed.Stream;
 /// <summary>
 /// The part of a node's state a twin acts on. The ingest engine rewrites a node's record whenever a
 /// counter moves (every batch with frames); the stream announces a node only when this key changes.
+/// <see cref="Provenance"/> leaves out the time uncertainty, which moves with every time sync.
 /// </summary>
 public readonly record struct NodeStateKey(
     bool Online,
@@ -14,14 +15,8 @@ public readonly record struct NodeStateKey(
     TripRule TripCause,
     ResponseClass Response,
     ulong TripEventId,
-    uint PolicyId,
-    uint PolicyHash,
+    RecordProvenance Provenance,
     uint StagedPolicyId,
-    ushort ForceCalibrationId,
-    ushort ForceCalibrationVersion,
-    ushort VisionCalibrationId,
-    ushort VisionCalibrationVersion,
-    TimeQuality TimeQuality,
     bool ClockSkewSuspect,
     uint BootId,
     string CellId,
@@ -39,14 +34,8 @@ public readonly record struct NodeStateKey(
             node.TripCause,
             node.Response,
             node.TripEventId,
-            node.PolicyId,
-            node.PolicyHash,
+            node.Provenance with { TimeUncertaintyUs = 0 },
             node.StagedPolicyId,
-            node.ForceCalibrationId,
-            node.ForceCalibrationVersion,
-            node.VisionCalibrationId,
-            node.VisionCalibrationVersion,
-            node.TimeQuality,
             node.ClockSkewSuspect,
             node.BootId,
             node.CellId,

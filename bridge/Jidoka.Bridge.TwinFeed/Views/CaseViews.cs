@@ -47,8 +47,7 @@ public static class CaseViews
         {
             Summary = Summary(c),
             Decision = RecordViews.Decision(c.Decision),
-            Provenance = RecordViews.Provenance(
-                c.PolicyId, c.PolicyHash, c.ForceCalibrationId, c.ForceCalibrationVersion, c.VisionCalibrationId, c.VisionCalibrationVersion, c.TimeQuality, c.TimeUncertaintyUs, c.TripWallSource),
+            Provenance = RecordViews.Provenance(c.Provenance, c.TripWallSource),
             Reset = c.ResetEventId == 0
                 ? null
                 : new CaseResetView { EventId = c.ResetEventId, BootId = c.ResetBootId, MonoUs = c.ResetMonoUs, Source = ResetSourceNames.Name(c.ResetSource), By = c.ResetBy },

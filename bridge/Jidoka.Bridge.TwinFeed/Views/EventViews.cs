@@ -22,8 +22,7 @@ public static class EventViews
             Historical = e.Historical,
             ReceivedUnixUs = e.ReceivedUnixUs,
             CaseId = e.CaseId,
-            Provenance = RecordViews.Provenance(
-                e.PolicyId, e.PolicyHash, e.ForceCalibrationId, e.ForceCalibrationVersion, e.VisionCalibrationId, e.VisionCalibrationVersion, e.TimeQuality, e.TimeUncertaintyUs, e.WallSource),
+            Provenance = RecordViews.Provenance(e.Provenance, e.WallSource),
             Record = RecordViews.Decision(e.Record),
         };
     }

@@ -19,8 +19,7 @@ public static class FrameViews
             FirstSampleMonoUs = f.FirstSampleMonoUs,
             SamplePeriodUs = f.SamplePeriodUs,
             WallStartUnixUs = f.WallStartUnixUs,
-            Provenance = RecordViews.Provenance(
-                f.PolicyId, f.PolicyHash, f.ForceCalibrationId, f.ForceCalibrationVersion, f.VisionCalibrationId, f.VisionCalibrationVersion, f.TimeQuality, f.TimeUncertaintyUs, f.WallSource),
+            Provenance = RecordViews.Provenance(f.Provenance, f.WallSource),
             Historical = f.Historical,
             ReceivedUnixUs = f.ReceivedUnixUs,
             Samples = Enumerable.Range(0, f.SampleCount).Select(i => RecordViews.Sample(f, i)).ToList(),

@@ -33,16 +33,15 @@ public static class RecordViews
         };
     }
 
-    /// <summary>Provenance from the columns every event, frame and case stores.</summary>
-    public static ProvenanceView Provenance(
-        uint policyId, uint policyHash, ushort forceCalId, ushort forceCalVersion, ushort visionCalId, ushort visionCalVersion, TimeQuality quality, uint uncertaintyUs, WallTimeSource source) => new()
+    /// <summary>The provenance of an event, frame or case, with where its wall time came from.</summary>
+    public static ProvenanceView Provenance(RecordProvenance p, WallTimeSource source) => new()
     {
-        PolicyId = policyId,
-        PolicyHash = ViewNames.Hash(policyHash),
-        ForceCalibration = ViewNames.Calibration(forceCalId, forceCalVersion),
-        VisionCalibration = ViewNames.Calibration(visionCalId, visionCalVersion),
-        TimeQuality = TimeQualityNames.Name(quality),
-        TimeUncertaintyUs = uncertaintyUs,
+        PolicyId = p.PolicyId,
+        PolicyHash = ViewNames.Hash(p.PolicyHash),
+        ForceCalibration = ViewNames.Calibration(p.ForceCalibration),
+        VisionCalibration = ViewNames.Calibration(p.VisionCalibration),
+        TimeQuality = TimeQualityNames.Name(p.TimeQuality),
+        TimeUncertaintyUs = p.TimeUncertaintyUs,
         WallSource = ViewNames.WallSource(source),
     };
 

@@ -41,5 +41,5 @@ public static class ViewNames
     public static string Hash(uint hash) => hash.ToString("x8", CultureInfo.InvariantCulture);
 
     /// <summary>A calibration tag as status JSON writes it: "{id}.{version}".</summary>
-    public static string Calibration(ushort id, ushort version) => string.Create(CultureInfo.InvariantCulture, $"{id}.{version}");
+    public static string Calibration(CalibrationTag tag) => tag.ToString();
 }
