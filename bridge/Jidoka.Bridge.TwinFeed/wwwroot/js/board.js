@@ -6,7 +6,7 @@ import * as state from "./state.js";
 import { resetNode } from "./commands.js";
 
 const STATES = {
-  tripped: { icon: "⛔", word: "TRIPPED" },
+  tripped: { icon: "✖", word: "TRIPPED" },
   armed: { icon: "✔", word: "ARMED" },
   booting: { icon: "…", word: "BOOTING" },
   offline: { icon: "⚠", word: "OFFLINE" },

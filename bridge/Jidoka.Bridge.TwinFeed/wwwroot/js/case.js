@@ -19,7 +19,9 @@ export async function renderCase(main, caseId) {
     p.policyId ? getJsonOrNull("/api/v1/policies/" + p.policyId) : Promise.resolve(null),
   ]);
   const runbook = runbooks.find(r => r.cause === s.cause);
-  const limits = policy?.policy;
+  // Only the stored version the case names (same hash) says which limits applied; anything else would mislead.
+  const limits = policy && policy.policyHash === p.policyHash ? policy.policy : null;
+  const policyNote = !p.policyId ? "the node reported no policy" : !policy ? `policy ${p.policyId} is not stored at this bridge (the node's own)` : !limits ? `policy ${p.policyId} stored here has hash ${policy.policyHash}, not the case's ${p.policyHash}` : "";
 
   const headline = h("p", { class: "headline state-" + (s.status === "open" ? "tripped" : "armed") },
     h("span", { class: "case-status" }, statusText(s.status)), " · ",
@@ -37,8 +39,8 @@ export async function renderCase(main, caseId) {
 
   const provenance = facts([
     ["Policy", format.policy(p.policyId, p.policyHash)],
-    ["Force limit", limits ? format.newtons(limits.forceLimitMilliNewtons) + ` for ${limits.forceOverLimitSamples} samples` : "policy not stored at this bridge"],
-    ["Warning band", limits ? `${format.newtons(limits.forceWarnMilliNewtons)} – ${format.newtons(limits.forceLimitMilliNewtons)}` : "unknown (policy not stored at this bridge)"],
+    ["Force limit", limits ? format.newtons(limits.forceLimitMilliNewtons) + ` for ${limits.forceOverLimitSamples} samples` : "unknown: " + policyNote],
+    ["Warning band", h("span", { id: "warning-band" }, limits ? `${format.newtons(limits.forceWarnMilliNewtons)} – ${format.newtons(limits.forceLimitMilliNewtons)}` : "unknown: " + policyNote)],
     ["Vision", limits ? `at least ${format.confidence(limits.visionMinConfidence)}, at most ${limits.visionMaxAgeMs} ms old` : "-"],
     ["Policy by", policy ? `${policy.createdBy}, ${format.utc(policy.createdUnixUs)} UTC` : "-"],
     ["Calibration", `force ${p.forceCalibration}, vision ${p.visionCalibration}`],

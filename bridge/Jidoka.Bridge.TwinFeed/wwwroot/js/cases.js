@@ -57,5 +57,5 @@ export async function renderCases(main, params) {
 }
 
 export function statusText(status) {
-  return { open: "⛔ open", reset: "↺ reset", recovered: "✔ recovered" }[status] || status;
+  return { open: "✖ open", reset: "↺ reset", recovered: "✔ recovered" }[status] || status;
 }

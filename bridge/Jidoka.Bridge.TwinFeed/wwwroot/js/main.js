@@ -20,7 +20,7 @@ const routes = [
   [/^#\/health$/, () => renderHealth(main), "health"],
 ];
 
-async function route() {
+async function route(event) {
   const hash = location.hash || "#/board";
   cleanup?.();
   cleanup = null;
@@ -36,8 +36,9 @@ async function route() {
       main.replaceChildren();
       showNotice("Could not load this page: " + e.message, "error");
     }
-    // Keyboard and screen-reader users land on the new page's heading, not on a stale control.
-    (main.querySelector("h1") || main).focus?.();
+    // After a navigation, keyboard and screen-reader users land on the new page's heading, not on a
+    // stale control; on the first load the page starts at the top (the skip link is the first stop).
+    if (event) (main.querySelector("h1") || main).focus?.();
     return;
   }
   location.hash = "#/board";
