@@ -75,8 +75,8 @@ public static class TwinFeedHosting
         app.UseStatusCodePages();
         app.UseWebApp(WebAssets.Load());
         HealthEndpoints.Map(app);
+        ApiIndexEndpoints.Map(app);
         RouteGroupBuilder api = app.MapGroup(ApiPrefix).WithTags("twin feed");
-        ApiIndexEndpoints.Map(api);
         PolicyEndpoints.Map(api);
         RunbookEndpoints.Map(api);
         NodeEndpoints.Map(api);

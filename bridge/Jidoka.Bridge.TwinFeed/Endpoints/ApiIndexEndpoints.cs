@@ -11,11 +11,12 @@ namespace Jidoka.Bridge.TwinFeed.Endpoints;
 /// <summary>GET /api/v1: an index of the API (every mapped endpoint with its method and summary), read from the routing table.</summary>
 public static class ApiIndexEndpoints
 {
-    /// <summary>Maps the index on <paramref name="api"/>.</summary>
-    public static void Map(IEndpointRouteBuilder api)
+    /// <summary>Maps the index at <see cref="TwinFeedHosting.ApiPrefix"/> on <paramref name="app"/> (the prefix itself, without a trailing slash).</summary>
+    public static void Map(IEndpointRouteBuilder app)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("", (EndpointDataSource endpoints) => TypedResults.Ok(Index(endpoints)))
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet(TwinFeedHosting.ApiPrefix, (EndpointDataSource endpoints) => TypedResults.Ok(Index(endpoints)))
+            .WithTags("twin feed")
             .WithName("ApiIndex")
             .WithSummary("An index of this API: every endpoint with its method and summary, and where the OpenAPI description is")
             .Produces<ApiIndexView>();
@@ -34,7 +35,8 @@ public static class ApiIndexEndpoints
                 continue;
             }
 
-            string summary = endpoint.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary ?? "";
+            string summary = endpoint.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary
+                ?? (path == OpenApi.TwinFeedOpenApi.ScrapePath ? OpenApi.TwinFeedOpenApi.ScrapeSummary : "");
             foreach (string method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? new[] { "GET" })
             {
                 entries.Add(new ApiIndexEntry(method, path, summary));
