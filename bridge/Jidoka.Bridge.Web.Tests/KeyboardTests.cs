@@ -45,7 +45,9 @@ public sealed class KeyboardTests
         await TabToAsync(page, "#case-reset");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#notice")).ToHaveTextAsync("✔ Done: press-01: reset applied.");
-        Assert.Equal("op-7", Assert.Single(press.Commands).OperatorId);
+        CommandMessage reset = System.Linq.Enumerable.Last(press.Commands);
+        Assert.Equal(CommandType.Reset, reset.CommandType);
+        Assert.Equal("op-7", reset.OperatorId);
 
         // Back on the board the tile has turned, and its controls are reachable too.
         await page.Keyboard.PressAsync("Shift+Tab");
@@ -53,11 +55,10 @@ public sealed class KeyboardTests
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#tile-press-01")).ToHaveAttributeAsync("data-state", "armed", new() { Timeout = 5000 });
         await TabToAsync(page, "#tile-press-01 h3 a");
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Node press-01");
-
         // The focused control is visibly marked.
         Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Node press-01");
         cell.AssertNoPageErrors();
     }
 

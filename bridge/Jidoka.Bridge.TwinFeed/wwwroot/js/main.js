@@ -49,6 +49,7 @@ const feed = new LiveFeed({
   node: state.applyNode,
   case: state.applyCase,
   resync: () => { state.refreshNodes().catch(() => {}); state.refreshOpenCases().catch(() => {}); },
+  lastId: id => { streamState.dataset.lastEventId = id; },
   state: s => {
     streamState.textContent = s === "live" ? "● live" : "○ " + s + "…";
     streamState.dataset.state = s;

@@ -10,6 +10,7 @@ export class LiveFeed {
     this.source = null;
     this.retryTimer = 0;
     this.state = "connecting";
+    this.opened = 0;
   }
 
   start() {
@@ -17,7 +18,10 @@ export class LiveFeed {
     const source = new EventSource(url);
     this.source = source;
     const on = (type, handler) => source.addEventListener(type, e => {
-      if (e.lastEventId) this.lastEventId = e.lastEventId;
+      if (e.lastEventId) {
+        this.lastEventId = e.lastEventId;
+        this.handlers.lastId?.(e.lastEventId);
+      }
       let data;
       try { data = JSON.parse(e.data); } catch { return; }
       handler?.(data);
@@ -27,7 +31,12 @@ export class LiveFeed {
     on("event", this.handlers.event);
     on("resync", this.handlers.resync);
     on("overflow", () => {});
-    source.addEventListener("open", () => this.setState("live"));
+    source.addEventListener("open", () => {
+      // A reconnect before any message with an id was seen cannot resume: the bridge sends a fresh node
+      // snapshot, but cases and events committed meanwhile must be read again, as after a resync.
+      if (this.opened++ > 0 && !this.lastEventId) this.handlers.resync?.({ reason: "reconnected before any message id" });
+      this.setState("live");
+    });
     source.addEventListener("error", () => {
       if (source.readyState === EventSource.CLOSED) {
         this.setState("reconnecting");
