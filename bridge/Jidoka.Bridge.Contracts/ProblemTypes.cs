@@ -18,6 +18,9 @@ public static class ProblemTypes
     /// <summary>The case does not exist (404).</summary>
     public const string UnknownCase = "urn:jidoka:problem:unknown-case";
 
+    /// <summary>The bridge holds no policy with this id (404): it was never applied through this bridge.</summary>
+    public const string UnknownPolicy = "urn:jidoka:problem:unknown-policy";
+
     /// <summary>The node is offline, so the command was not sent (409).</summary>
     public const string NodeOffline = "urn:jidoka:problem:node-offline";
 

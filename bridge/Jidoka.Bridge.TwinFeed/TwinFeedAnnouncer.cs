@@ -42,7 +42,7 @@ public sealed class TwinFeedAnnouncer : IHostedService
             {
                 string local = address.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal);
                 _logger.LogInformation(
-                    "Twin feed (HTTP) on {Url} (listening on {Address}): API /api/v1, live stream /api/v1/stream, OpenAPI /openapi/v1.json, Prometheus /metrics",
+                    "Andon board and cases: open {Url}/ (listening on {Address}); API /api/v1, live stream /api/v1/stream, OpenAPI /openapi/v1.json, Prometheus /metrics, health /healthz /readyz",
                     local,
                     address);
             }

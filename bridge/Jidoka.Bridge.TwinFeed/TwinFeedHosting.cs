@@ -5,6 +5,7 @@ using Jidoka.Bridge.TwinFeed.Http;
 using Jidoka.Bridge.TwinFeed.Metrics;
 using Jidoka.Bridge.TwinFeed.OpenApi;
 using Jidoka.Bridge.TwinFeed.Stream;
+using Jidoka.Bridge.TwinFeed.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -72,7 +73,12 @@ public static class TwinFeedHosting
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebApp(WebAssets.Load());
+        HealthEndpoints.Map(app);
+        ApiIndexEndpoints.Map(app);
         RouteGroupBuilder api = app.MapGroup(ApiPrefix).WithTags("twin feed");
+        PolicyEndpoints.Map(api);
+        RunbookEndpoints.Map(api);
         NodeEndpoints.Map(api);
         CommandEndpoints.Map(api);
         CaseEndpoints.Map(api);

@@ -19,6 +19,9 @@ public sealed class TwinFeedOpenApi : IOpenApiDocumentTransformer
     /// <summary>The Prometheus scrape endpoint's path.</summary>
     public const string ScrapePath = "/metrics";
 
+    /// <summary>What the scrape endpoint is (it is middleware, with no endpoint metadata to carry a summary).</summary>
+    public const string ScrapeSummary = "Prometheus scrape endpoint (OpenTelemetry metrics)";
+
     /// <inheritdoc/>
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -40,7 +43,7 @@ public sealed class TwinFeedOpenApi : IOpenApiDocumentTransformer
                 [HttpMethod.Get] = new OpenApiOperation
                 {
                     OperationId = "PrometheusScrape",
-                    Summary = "Prometheus scrape endpoint (OpenTelemetry metrics)",
+                    Summary = ScrapeSummary,
                     Description = "Governance metrics per node (jidoka_node_*) and per cell (jidoka_cell_*), and the bridge's ingest health (jidoka_bridge_*), in the Prometheus text format.",
                     Responses = new OpenApiResponses
                     {
