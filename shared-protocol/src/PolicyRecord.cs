@@ -13,7 +13,7 @@ namespace Jidoka.Protocol
     /// of force-over-limit, vision-low-confidence, vision-stale, interlock-open, channel-discrepancy,
     /// sensor-fault, loop-overrun.
     /// </remarks>
-    public sealed class PolicyRecord
+    public sealed partial class PolicyRecord
     {
         /// <summary>Encoded size in bytes.</summary>
         public const int SizeBytes = 47;
@@ -213,89 +213,6 @@ namespace Jidoka.Protocol
             _cursor.Reset(_hashScratch, 0, SizeBytes);
             Write(_cursor);
             return Crc32.Compute(_hashScratch, 0, SizeBytes);
-        }
-
-        /// <summary>
-        /// Checks ranges and consistency. Node and bridge both call this, so a policy the bridge
-        /// accepts is one every node accepts.
-        /// </summary>
-        public PolicyProblem Validate()
-        {
-            if (PolicyId == 0)
-            {
-                return PolicyProblem.PolicyId;
-            }
-
-            if (ForceRangeMinMilliNewtons >= ForceRangeMaxMilliNewtons)
-            {
-                return PolicyProblem.ForceRange;
-            }
-
-            if (ForceLimitMilliNewtons <= 0 || ForceLimitMilliNewtons >= ForceRangeMaxMilliNewtons)
-            {
-                return PolicyProblem.ForceLimit;
-            }
-
-            if (ForceWarnMilliNewtons <= 0 || ForceWarnMilliNewtons >= ForceLimitMilliNewtons)
-            {
-                return PolicyProblem.ForceWarn;
-            }
-
-            if (ForceRangeMinMilliNewtons >= ForceWarnMilliNewtons)
-            {
-                return PolicyProblem.ForceRange;
-            }
-
-            if (ForceOverLimitSamples < 1 || ForceOverLimitSamples > ForceOverLimitSamplesMax)
-            {
-                return PolicyProblem.ForceOverLimitSamples;
-            }
-
-            if (ForceStuckSamples < ForceStuckSamplesMin)
-            {
-                return PolicyProblem.ForceStuckSamples;
-            }
-
-            if (VisionMinConfidence > ProtocolLimits.VisionConfidenceFullScale)
-            {
-                return PolicyProblem.VisionMinConfidence;
-            }
-
-            if (VisionMaxAgeMs < 1 || VisionMaxAgeMs > VisionMaxAgeMsMax)
-            {
-                return PolicyProblem.VisionMaxAge;
-            }
-
-            if (InterlockDebounceMs > InterlockDebounceMsMax)
-            {
-                return PolicyProblem.InterlockDebounce;
-            }
-
-            if (DiscrepancyMs < 1 || DiscrepancyMs > DiscrepancyMsMax || DiscrepancyMs <= InterlockDebounceMs)
-            {
-                return PolicyProblem.DiscrepancyTime;
-            }
-
-            if (LoopPeriodUs < LoopPeriodUsMin || LoopPeriodUs > LoopPeriodUsMax)
-            {
-                return PolicyProblem.LoopPeriod;
-            }
-
-            if (LoopDeadlineUs < 1 || LoopDeadlineUs > LoopPeriodUs)
-            {
-                return PolicyProblem.LoopDeadline;
-            }
-
-            for (int i = 0; i < RespondingRules.Length; i++)
-            {
-                ResponseClass response = (ResponseClass)_responses[(int)RespondingRules[i]];
-                if (response == ResponseClass.None || !ResponseClassNames.IsDefined(response))
-                {
-                    return PolicyProblem.ResponseClass;
-                }
-            }
-
-            return PolicyProblem.None;
         }
 
         /// <summary>Lists the fields for vectors and diagnostics, each prefixed with <paramref name="prefix"/>.</summary>
