@@ -43,13 +43,6 @@ namespace Jidoka.Protocol
             _end = offset + length;
         }
 
-        /// <summary>Starts at <paramref name="offset"/> with a window reaching the end of <paramref name="buffer"/>.</summary>
-        public void ResetToEnd(byte[] buffer, int offset)
-        {
-            int length = buffer == null || offset < 0 || offset > buffer.Length ? -1 : buffer.Length - offset;
-            Reset(buffer!, offset, length);
-        }
-
         /// <summary>True once a read or write did not fit in the window; stays set until <see cref="Reset"/>.</summary>
         public bool Overran { get; private set; }
 
@@ -58,12 +51,6 @@ namespace Jidoka.Protocol
 
         /// <summary>Bytes left in the window.</summary>
         public int Remaining => _end - _position;
-
-        /// <summary>Index in the buffer where the window starts.</summary>
-        public int Start => _start;
-
-        /// <summary>The buffer being read or written.</summary>
-        public byte[] Buffer => _buffer;
 
         /// <summary>Accepted, or TooShort on "length" when a read passed the end of the input.</summary>
         public DecodeResult DecodeOutcome() =>
@@ -88,18 +75,6 @@ namespace Jidoka.Protocol
             int at = _position;
             _position += count;
             return at;
-        }
-
-        /// <summary>True when <paramref name="count"/> more bytes fit; marks the cursor overrun otherwise.</summary>
-        public bool Require(int count)
-        {
-            if (Overran || count < 0 || count > _end - _position)
-            {
-                Overran = true;
-                return false;
-            }
-
-            return true;
         }
 
         /// <summary>Moves past <paramref name="count"/> bytes without reading them.</summary>
