@@ -118,17 +118,35 @@ public sealed class StatusKeyTableTests
         Assert.Equal(name, result.Field);
     }
 
-    [Fact]
-    public void A_trip_event_id_json_cannot_carry_is_refused_instead_of_written_negative()
+    [Theory]
+    [InlineData(1_000_000_000_000_000_000UL)] // 19 digits: more than the reader takes
+    [InlineData((ulong)long.MaxValue + 1)] // would have been written negative
+    public void A_trip_event_id_the_decoder_would_refuse_is_refused_by_the_encoder(ulong tripEventId)
     {
         StatusMessage status = OnlineVector();
-        status.TripEventId = (ulong)long.MaxValue + 1;
+        status.TripEventId = tripEventId;
         EncodeResult result = status.TryEncode(new byte[ProtocolLimits.MaxMessageBytes], 0);
         Assert.Equal(EncodeStatus.ImpossibleValue, result.Status);
         Assert.Equal("tripEventId", result.Field);
+    }
 
-        status.TripEventId = long.MaxValue;
-        Assert.True(status.TryEncode(new byte[ProtocolLimits.MaxMessageBytes], 0).IsWritten);
+    [Fact]
+    public void The_largest_integers_the_reader_takes_round_trip()
+    {
+        StatusMessage status = OnlineVector();
+        status.TripEventId = FlatJsonReader.MaxInteger;
+        status.UptimeSeconds = FlatJsonReader.MaxInteger;
+        byte[] buffer = new byte[ProtocolLimits.MaxMessageBytes];
+        EncodeResult written = status.TryEncode(buffer, 0);
+        Assert.True(written.IsWritten, written.Field);
+
+        var read = new StatusMessage();
+        Assert.True(read.TryDecode(buffer, 0, written.BytesWritten).IsAccepted);
+        Assert.Equal((ulong)FlatJsonReader.MaxInteger, read.TripEventId);
+        Assert.Equal(FlatJsonReader.MaxInteger, read.UptimeSeconds);
+
+        status.UptimeSeconds = FlatJsonReader.MaxInteger + 1;
+        Assert.Equal("uptimeS", status.TryEncode(buffer, 0).Field);
     }
 
     [Fact]

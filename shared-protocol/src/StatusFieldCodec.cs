@@ -102,7 +102,7 @@ namespace Jidoka.Protocol
                 case StatusValueKind.StatusText:
                     return StatusMessage.IsStatusText(texts[key.Index]);
                 case StatusValueKind.NonNegative:
-                    return number >= 0;
+                    return number >= 0 && number <= FlatJsonReader.MaxInteger;
                 case StatusValueKind.Name:
                     return NameTable.IsDefined(key.Names, (int)number) && (!key.SetOnlyWhenTripped || tripped == (number != 0));
                 default:

@@ -15,7 +15,7 @@ namespace Jidoka.Protocol
         /// <summary>true or false.</summary>
         Boolean = 3,
 
-        /// <summary>An integer from 0 to <see cref="long.MaxValue"/>.</summary>
+        /// <summary>An integer from 0 to <see cref="FlatJsonReader.MaxInteger"/> (18 digits, what the reader takes).</summary>
         NonNegative = 4,
 
         /// <summary>An unsigned 32-bit integer.</summary>
