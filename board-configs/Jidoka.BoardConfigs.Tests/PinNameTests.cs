@@ -39,10 +39,10 @@ public sealed class PinNameTests
     [Fact]
     public void Range_membership_needs_the_same_prefix()
     {
-        PinName.TryParse("PA0", out PinName? from);
-        PinName.TryParse("PA15", out PinName? to);
-        PinName.TryParse("PB3", out PinName? other);
-        PinName.TryParse("PA7", out PinName? inside);
+        Assert.True(PinName.TryParse("PA0", out PinName? from));
+        Assert.True(PinName.TryParse("PA15", out PinName? to));
+        Assert.True(PinName.TryParse("PB3", out PinName? other));
+        Assert.True(PinName.TryParse("PA7", out PinName? inside));
         Assert.True(inside!.Value.IsWithin(from!.Value, to!.Value));
         Assert.False(other!.Value.IsWithin(from.Value, to.Value));
     }

@@ -37,7 +37,11 @@ public sealed class BoardDefinition
     public int NanoFrameworkPinNumber(BoardRole role)
     {
         // The loader only builds definitions whose pins all parsed, so this cannot fail.
-        PinName.TryParse(Pin(role).Pin, out PinName? pin);
+        if (!PinName.TryParse(Pin(role).Pin, out PinName? pin))
+        {
+            throw new System.InvalidOperationException($"pin {Pin(role).Pin} of {role} did not parse");
+        }
+
         return pin!.Value.NanoFrameworkNumber;
     }
 

@@ -70,6 +70,7 @@ public sealed partial class SqliteBridgeStore
             },
             r => new FrameRows.Reader(r).Read);
         var samples = new List<SampleRecord>();
+        var cursor = new FieldCursor();
         foreach (FrameRecord frame in frames)
         {
             for (int i = 0; i < frame.SampleCount; i++)
@@ -80,19 +81,22 @@ public sealed partial class SqliteBridgeStore
                     continue;
                 }
 
-                int o = i * SampleCodec.SizeBytes;
-                byte[] s = frame.Samples;
+                if (!SampleCodec.Read(cursor, frame.Samples, i, out int force, out ushort confidence, out ushort age, out byte interlocks, out byte flags))
+                {
+                    throw new System.IO.InvalidDataException($"frame {frame.BootId}/{frame.FrameSequence} of {nodeId} stores fewer samples than its count");
+                }
+
                 samples.Add(new SampleRecord
                 {
                     BootId = frame.BootId,
                     FrameSequence = frame.FrameSequence,
                     MonoUs = mono,
                     WallUnixUs = frame.WallStartUnixUs + ((long)i * frame.SamplePeriodUs),
-                    ForceMilliNewtons = LittleEndian.ReadInt32(s, o),
-                    VisionConfidence = LittleEndian.ReadUInt16(s, o + 4),
-                    VisionAgeMs = LittleEndian.ReadUInt16(s, o + 6),
-                    InterlockBits = s[o + 8],
-                    SampleFlags = s[o + 9],
+                    ForceMilliNewtons = force,
+                    VisionConfidence = confidence,
+                    VisionAgeMs = age,
+                    InterlockBits = interlocks,
+                    SampleFlags = flags,
                     Historical = frame.Historical,
                 });
             }

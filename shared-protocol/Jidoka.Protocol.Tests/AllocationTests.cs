@@ -49,7 +49,9 @@ public sealed class AllocationTests
         var message = new EventMessage();
         Assert.True(message.TryDecode(input, 0, input.Length).IsAccepted);
         byte[] buffer = new byte[ProtocolLimits.MaxMessageBytes];
-        Assert.Equal(0, AllocatedBy(() => message.TryEncode(buffer, 0), 1000));
+        EncodeResult result = default;
+        Assert.Equal(0, AllocatedBy(() => result = message.TryEncode(buffer, 0), 1000));
+        Assert.Equal(EventCodec.EncodedSize, result.BytesWritten);
     }
 
     [Fact]
@@ -59,7 +61,9 @@ public sealed class AllocationTests
         var status = new StatusMessage();
         Assert.True(status.TryDecode(input, 0, input.Length).IsAccepted);
         byte[] buffer = new byte[ProtocolLimits.MaxMessageBytes];
-        Assert.Equal(0, AllocatedBy(() => { status.UptimeSeconds++; status.TryEncode(buffer, 0); }, 1000));
+        EncodeResult result = default;
+        Assert.Equal(0, AllocatedBy(() => { status.UptimeSeconds++; result = status.TryEncode(buffer, 0); }, 1000));
+        Assert.True(result.IsWritten);
     }
 
     [Fact]

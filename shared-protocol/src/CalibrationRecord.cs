@@ -24,6 +24,8 @@ namespace Jidoka.Protocol
         /// <summary>Gain that passes counts through unchanged (1.0).</summary>
         public const int UnityGainMicro = 1000000;
 
+        private readonly FieldCursor _cursor = new FieldCursor();
+
         /// <summary>Creates an empty record.</summary>
         public CalibrationRecord()
         {
@@ -70,31 +72,31 @@ namespace Jidoka.Protocol
             Technician = other.Technician;
         }
 
-        /// <summary>Writes the record. The caller has checked space.</summary>
-        public void Write(byte[] buffer, int offset)
+        /// <summary>Writes the record at the cursor.</summary>
+        public void Write(FieldCursor cursor)
         {
-            buffer[offset] = (byte)Channel;
-            LittleEndian.WriteUInt16(buffer, offset + 1, CalibrationId);
-            LittleEndian.WriteUInt16(buffer, offset + 3, Version);
-            LittleEndian.WriteInt32(buffer, offset + 5, GainMicroUnitsPerCount);
-            LittleEndian.WriteInt32(buffer, offset + 9, OffsetCounts);
-            LittleEndian.WriteInt64(buffer, offset + 13, CalibratedUnixSeconds);
-            Identifiers.WriteFixed(buffer, offset + 21, ProtocolLimits.PersonIdMaxLength, Technician);
+            cursor.WriteUInt8((byte)Channel);
+            cursor.WriteUInt16(CalibrationId);
+            cursor.WriteUInt16(Version);
+            cursor.WriteInt32(GainMicroUnitsPerCount);
+            cursor.WriteInt32(OffsetCounts);
+            cursor.WriteInt64(CalibratedUnixSeconds);
+            cursor.WriteFixedId(ProtocolLimits.PersonIdMaxLength, Technician);
         }
 
         /// <summary>
-        /// Reads the record and returns "technician" when that field has characters an id may not
-        /// have, else an empty string. Structure only: call <see cref="Validate"/> before using it.
+        /// Reads the record at the cursor and returns "technician" when that field has characters an id
+        /// may not have, else an empty string. Structure only: call <see cref="Validate"/> before using it.
         /// </summary>
-        public string Read(byte[] buffer, int offset)
+        public string Read(FieldCursor cursor)
         {
-            Channel = (InputChannel)buffer[offset];
-            CalibrationId = LittleEndian.ReadUInt16(buffer, offset + 1);
-            Version = LittleEndian.ReadUInt16(buffer, offset + 3);
-            GainMicroUnitsPerCount = LittleEndian.ReadInt32(buffer, offset + 5);
-            OffsetCounts = LittleEndian.ReadInt32(buffer, offset + 9);
-            CalibratedUnixSeconds = LittleEndian.ReadInt64(buffer, offset + 13);
-            if (!Identifiers.TryReadFixed(buffer, offset + 21, ProtocolLimits.PersonIdMaxLength, true, true, out string technician))
+            Channel = (InputChannel)cursor.ReadUInt8();
+            CalibrationId = cursor.ReadUInt16();
+            Version = cursor.ReadUInt16();
+            GainMicroUnitsPerCount = cursor.ReadInt32();
+            OffsetCounts = cursor.ReadInt32();
+            CalibratedUnixSeconds = cursor.ReadInt64();
+            if (!cursor.TryReadFixedId(ProtocolLimits.PersonIdMaxLength, true, true, out string technician))
             {
                 Technician = "";
                 return "technician";
@@ -102,6 +104,37 @@ namespace Jidoka.Protocol
 
             Technician = technician;
             return "";
+        }
+
+        /// <summary>
+        /// Writes the record into <paramref name="buffer"/> at <paramref name="offset"/>, for stores and
+        /// tools that keep the bare record. The caller provides the room: a window outside the buffer is
+        /// a programming error and throws, as indexing past an array would.
+        /// </summary>
+        public void Write(byte[] buffer, int offset)
+        {
+            OpenWindow(buffer, offset);
+            Write(_cursor);
+        }
+
+        /// <summary>
+        /// Reads the record from <paramref name="buffer"/> at <paramref name="offset"/>, as
+        /// <see cref="Read(FieldCursor)"/> does; a window outside the buffer throws, as in
+        /// <see cref="Write(byte[], int)"/>.
+        /// </summary>
+        public string Read(byte[] buffer, int offset)
+        {
+            OpenWindow(buffer, offset);
+            return Read(_cursor);
+        }
+
+        private void OpenWindow(byte[] buffer, int offset)
+        {
+            _cursor.Reset(buffer, offset, SizeBytes);
+            if (_cursor.Overran)
+            {
+                throw new System.ArgumentOutOfRangeException("offset");
+            }
         }
 
         /// <summary>Checks every field; node and bridge both call this.</summary>

@@ -17,12 +17,7 @@ namespace Jidoka.Protocol
         /// <summary>Header size in bytes.</summary>
         public const int HeaderBytes = 64;
 
-        private const int CommandTypeOffset = 2;
-        private const int FlagsOffset = 3;
-        private const int NodeIdOffset = 4;
-        private const int CommandIdOffset = 20;
-        private const int IssuedOffset = 24;
-        private const int OperatorOffset = 32;
+        private readonly FieldCursor _cursor = new FieldCursor();
 
         /// <summary>Creates an empty command.</summary>
         public CommandMessage()
@@ -88,37 +83,35 @@ namespace Jidoka.Protocol
                 return EncodeResult.Refuse(EncodeStatus.ImpossibleValue, bad);
             }
 
-            int size = HeaderBytes + BodyBytes(CommandType) + Crc32.SizeBytes;
-            if (!Envelope.Fits(buffer, offset, size))
+            FieldCursor c = _cursor;
+            if (!Envelope.BeginWrite(c, buffer, offset, HeaderBytes + BodyBytes(CommandType) + Crc32.SizeBytes, MessageType.Command))
             {
                 return EncodeResult.Refuse(EncodeStatus.BufferTooSmall, "buffer");
             }
 
-            Envelope.WriteHead(buffer, offset, MessageType.Command);
-            buffer[offset + CommandTypeOffset] = (byte)CommandType;
-            buffer[offset + FlagsOffset] = Flags;
-            Identifiers.WriteFixed(buffer, offset + NodeIdOffset, ProtocolLimits.IdentifierMaxLength, NodeId);
-            LittleEndian.WriteUInt32(buffer, offset + CommandIdOffset, CommandId);
-            LittleEndian.WriteInt64(buffer, offset + IssuedOffset, IssuedUnixMs);
-            Identifiers.WriteFixed(buffer, offset + OperatorOffset, ProtocolLimits.PersonIdMaxLength, OperatorId);
-            int body = offset + HeaderBytes;
+            c.WriteUInt8((byte)CommandType);
+            c.WriteUInt8(Flags);
+            c.WriteFixedId(ProtocolLimits.IdentifierMaxLength, NodeId);
+            c.WriteUInt32(CommandId);
+            c.WriteInt64(IssuedUnixMs);
+            c.WriteFixedId(ProtocolLimits.PersonIdMaxLength, OperatorId);
             switch (CommandType)
             {
                 case CommandType.ApplyPolicy:
-                    Policy.Write(buffer, body);
+                    Policy.Write(c);
                     break;
                 case CommandType.SetCalibration:
-                    Calibration.Write(buffer, body);
+                    Calibration.Write(c);
                     break;
                 case CommandType.Tare:
-                    buffer[body] = (byte)TareChannel;
+                    c.WriteUInt8((byte)TareChannel);
                     break;
                 case CommandType.Identify:
-                    LittleEndian.WriteUInt16(buffer, body, IdentifyDurationSeconds);
+                    c.WriteUInt16(IdentifyDurationSeconds);
                     break;
             }
 
-            return EncodeResult.Ok(Envelope.Seal(buffer, offset, size - Crc32.SizeBytes));
+            return Envelope.Seal(c);
         }
 
         /// <summary>Decodes a command into this instance. Never throws.</summary>
@@ -135,7 +128,9 @@ namespace Jidoka.Protocol
                 return DecodeResult.Reject(RejectReason.TooShort, "length");
             }
 
-            CommandType type = (CommandType)buffer[offset + CommandTypeOffset];
+            FieldCursor c = _cursor;
+            Envelope.BeginRead(c, buffer, offset, length);
+            CommandType type = (CommandType)c.ReadUInt8();
             int bodyBytes = BodyBytes(type);
             if (bodyBytes < 0)
             {
@@ -149,37 +144,41 @@ namespace Jidoka.Protocol
             }
 
             CommandType = type;
-            Flags = buffer[offset + FlagsOffset];
-            if (!Identifiers.TryReadFixed(buffer, offset + NodeIdOffset, ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
+            Flags = c.ReadUInt8();
+            if (!c.TryReadFixedId(ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
             {
                 return DecodeResult.Reject(RejectReason.ImpossibleValue, "nodeId");
             }
 
             NodeId = nodeId;
-            CommandId = LittleEndian.ReadUInt32(buffer, offset + CommandIdOffset);
-            IssuedUnixMs = LittleEndian.ReadInt64(buffer, offset + IssuedOffset);
-            if (!Identifiers.TryReadFixed(buffer, offset + OperatorOffset, ProtocolLimits.PersonIdMaxLength, true, true, out string operatorId))
+            CommandId = c.ReadUInt32();
+            IssuedUnixMs = c.ReadInt64();
+            if (!c.TryReadFixedId(ProtocolLimits.PersonIdMaxLength, true, true, out string operatorId))
             {
                 return DecodeResult.Reject(RejectReason.ImpossibleValue, "operatorId");
             }
 
             OperatorId = operatorId;
-            int body = offset + HeaderBytes;
             string bad = "";
             switch (type)
             {
                 case CommandType.ApplyPolicy:
-                    Policy.Read(buffer, body);
+                    Policy.Read(c);
                     break;
                 case CommandType.SetCalibration:
-                    bad = Calibration.Read(buffer, body);
+                    bad = Calibration.Read(c);
                     break;
                 case CommandType.Tare:
-                    TareChannel = (InputChannel)buffer[body];
+                    TareChannel = (InputChannel)c.ReadUInt8();
                     break;
                 case CommandType.Identify:
-                    IdentifyDurationSeconds = LittleEndian.ReadUInt16(buffer, body);
+                    IdentifyDurationSeconds = c.ReadUInt16();
                     break;
+            }
+
+            if (c.Overran)
+            {
+                return c.DecodeOutcome();
             }
 
             if (bad.Length == 0)

@@ -9,6 +9,8 @@ namespace Jidoka.Protocol
         /// <summary>Encoded size in bytes.</summary>
         public const int EncodedSize = 34 + Crc32.SizeBytes;
 
+        private readonly FieldCursor _cursor = new FieldCursor();
+
         /// <summary>Creates an empty result.</summary>
         public CommandResultMessage()
         {
@@ -45,20 +47,20 @@ namespace Jidoka.Protocol
                 return EncodeResult.Refuse(EncodeStatus.ImpossibleValue, bad);
             }
 
-            if (!Envelope.Fits(buffer, offset, EncodedSize))
+            FieldCursor c = _cursor;
+            if (!Envelope.BeginWrite(c, buffer, offset, EncodedSize, MessageType.CommandResult))
             {
                 return EncodeResult.Refuse(EncodeStatus.BufferTooSmall, "buffer");
             }
 
-            Envelope.WriteHead(buffer, offset, MessageType.CommandResult);
-            buffer[offset + 2] = (byte)CommandType;
-            buffer[offset + 3] = (byte)Outcome;
-            Identifiers.WriteFixed(buffer, offset + 4, ProtocolLimits.IdentifierMaxLength, NodeId);
-            LittleEndian.WriteUInt32(buffer, offset + 20, CommandId);
-            buffer[offset + 24] = (byte)Reason;
-            buffer[offset + 25] = Detail;
-            LittleEndian.WriteUInt64(buffer, offset + 26, EventId);
-            return EncodeResult.Ok(Envelope.Seal(buffer, offset, EncodedSize - Crc32.SizeBytes));
+            c.WriteUInt8((byte)CommandType);
+            c.WriteUInt8((byte)Outcome);
+            c.WriteFixedId(ProtocolLimits.IdentifierMaxLength, NodeId);
+            c.WriteUInt32(CommandId);
+            c.WriteUInt8((byte)Reason);
+            c.WriteUInt8(Detail);
+            c.WriteUInt64(EventId);
+            return Envelope.Seal(c);
         }
 
         /// <summary>Decodes a result into this instance. Never throws.</summary>
@@ -75,18 +77,25 @@ namespace Jidoka.Protocol
                 return check;
             }
 
-            CommandType = (CommandType)buffer[offset + 2];
-            Outcome = (CommandOutcome)buffer[offset + 3];
-            if (!Identifiers.TryReadFixed(buffer, offset + 4, ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
+            FieldCursor c = _cursor;
+            Envelope.BeginRead(c, buffer, offset, length);
+            CommandType = (CommandType)c.ReadUInt8();
+            Outcome = (CommandOutcome)c.ReadUInt8();
+            if (!c.TryReadFixedId(ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
             {
                 return DecodeResult.Reject(RejectReason.ImpossibleValue, "nodeId");
             }
 
             NodeId = nodeId;
-            CommandId = LittleEndian.ReadUInt32(buffer, offset + 20);
-            Reason = (CommandReason)buffer[offset + 24];
-            Detail = buffer[offset + 25];
-            EventId = LittleEndian.ReadUInt64(buffer, offset + 26);
+            CommandId = c.ReadUInt32();
+            Reason = (CommandReason)c.ReadUInt8();
+            Detail = c.ReadUInt8();
+            EventId = c.ReadUInt64();
+            if (c.Overran)
+            {
+                return c.DecodeOutcome();
+            }
+
             string bad = FindImpossibleField();
             return bad.Length == 0 ? DecodeResult.Accepted : DecodeResult.Reject(RejectReason.ImpossibleValue, bad);
         }

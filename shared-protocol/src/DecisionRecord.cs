@@ -112,44 +112,45 @@ namespace Jidoka.Protocol
             OperatorId = other.OperatorId;
         }
 
-        /// <summary>Writes the record. The caller has checked space and values.</summary>
-        public void Write(byte[] buffer, int offset)
+        /// <summary>Writes the record at the cursor. The caller has checked the values.</summary>
+        public void Write(FieldCursor cursor)
         {
-            buffer[offset] = (byte)Rule;
-            buffer[offset + 1] = (byte)Response;
-            buffer[offset + 2] = (byte)Channel;
-            buffer[offset + 3] = ReasonCode;
-            LittleEndian.WriteInt64(buffer, offset + 4, ObservedValue);
-            LittleEndian.WriteInt64(buffer, offset + 12, LimitValue);
-            LittleEndian.WriteUInt16(buffer, offset + 20, ConsecutiveSamples);
-            SampleCodec.Write(buffer, offset + 22, ForceMilliNewtons, VisionConfidence, VisionAgeMs, InterlockBits, SampleFlags);
-            LittleEndian.WriteUInt64(buffer, offset + 32, DetectMonoUs);
-            LittleEndian.WriteUInt32(buffer, offset + 40, LatencyUs);
-            LittleEndian.WriteUInt64(buffer, offset + 44, RelatedEventId);
-            LittleEndian.WriteUInt32(buffer, offset + 52, Argument);
-            Identifiers.WriteFixed(buffer, offset + 56, ProtocolLimits.PersonIdMaxLength, OperatorId);
+            cursor.WriteUInt8((byte)Rule);
+            cursor.WriteUInt8((byte)Response);
+            cursor.WriteUInt8((byte)Channel);
+            cursor.WriteUInt8(ReasonCode);
+            cursor.WriteInt64(ObservedValue);
+            cursor.WriteInt64(LimitValue);
+            cursor.WriteUInt16(ConsecutiveSamples);
+            SampleCodec.Write(cursor, ForceMilliNewtons, VisionConfidence, VisionAgeMs, InterlockBits, SampleFlags);
+            cursor.WriteUInt64(DetectMonoUs);
+            cursor.WriteUInt32(LatencyUs);
+            cursor.WriteUInt64(RelatedEventId);
+            cursor.WriteUInt32(Argument);
+            cursor.WriteFixedId(ProtocolLimits.PersonIdMaxLength, OperatorId);
         }
 
-        /// <summary>Reads the record; returns the field at fault, or an empty string.</summary>
-        public string Read(byte[] buffer, int offset)
+        /// <summary>Reads the record at the cursor; returns the field at fault, or an empty string.</summary>
+        public string Read(FieldCursor cursor)
         {
-            Rule = (TripRule)buffer[offset];
-            Response = (ResponseClass)buffer[offset + 1];
-            Channel = (InputChannel)buffer[offset + 2];
-            ReasonCode = buffer[offset + 3];
-            ObservedValue = LittleEndian.ReadInt64(buffer, offset + 4);
-            LimitValue = LittleEndian.ReadInt64(buffer, offset + 12);
-            ConsecutiveSamples = LittleEndian.ReadUInt16(buffer, offset + 20);
-            ForceMilliNewtons = LittleEndian.ReadInt32(buffer, offset + 22);
-            VisionConfidence = LittleEndian.ReadUInt16(buffer, offset + 26);
-            VisionAgeMs = LittleEndian.ReadUInt16(buffer, offset + 28);
-            InterlockBits = buffer[offset + 30];
-            SampleFlags = buffer[offset + 31];
-            DetectMonoUs = LittleEndian.ReadUInt64(buffer, offset + 32);
-            LatencyUs = LittleEndian.ReadUInt32(buffer, offset + 40);
-            RelatedEventId = LittleEndian.ReadUInt64(buffer, offset + 44);
-            Argument = LittleEndian.ReadUInt32(buffer, offset + 52);
-            if (!Identifiers.TryReadFixed(buffer, offset + 56, ProtocolLimits.PersonIdMaxLength, true, true, out string operatorId))
+            Rule = (TripRule)cursor.ReadUInt8();
+            Response = (ResponseClass)cursor.ReadUInt8();
+            Channel = (InputChannel)cursor.ReadUInt8();
+            ReasonCode = cursor.ReadUInt8();
+            ObservedValue = cursor.ReadInt64();
+            LimitValue = cursor.ReadInt64();
+            ConsecutiveSamples = cursor.ReadUInt16();
+            SampleCodec.Read(cursor, out int force, out ushort confidence, out ushort age, out byte interlocks, out byte flags);
+            ForceMilliNewtons = force;
+            VisionConfidence = confidence;
+            VisionAgeMs = age;
+            InterlockBits = interlocks;
+            SampleFlags = flags;
+            DetectMonoUs = cursor.ReadUInt64();
+            LatencyUs = cursor.ReadUInt32();
+            RelatedEventId = cursor.ReadUInt64();
+            Argument = cursor.ReadUInt32();
+            if (!cursor.TryReadFixedId(ProtocolLimits.PersonIdMaxLength, true, true, out string operatorId))
             {
                 return "operatorId";
             }

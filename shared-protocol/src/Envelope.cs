@@ -75,18 +75,39 @@ namespace Jidoka.Protocol
         public static bool Fits(byte[] buffer, int offset, int length) =>
             buffer != null && offset >= 0 && length >= 0 && offset <= buffer.Length - length;
 
-        /// <summary>Writes version and type at the start of a message.</summary>
-        public static void WriteHead(byte[] buffer, int offset, MessageType type)
+        /// <summary>
+        /// Starts <paramref name="cursor"/> on a window of <paramref name="size"/> bytes at
+        /// <paramref name="offset"/> and writes version and type. False (nothing written) when the
+        /// window does not fit in <paramref name="buffer"/>.
+        /// </summary>
+        public static bool BeginWrite(FieldCursor cursor, byte[] buffer, int offset, int size, MessageType type)
         {
-            buffer[offset + VersionOffset] = ProtocolLimits.FormatVersion;
-            buffer[offset + TypeOffset] = (byte)type;
+            cursor.Reset(buffer, offset, size);
+            if (cursor.Overran)
+            {
+                return false;
+            }
+
+            cursor.WriteUInt8(ProtocolLimits.FormatVersion);
+            cursor.WriteUInt8((byte)type);
+            return true;
         }
 
-        /// <summary>Appends the CRC-32 of the <paramref name="bodyLength"/> bytes written so far; returns the total length.</summary>
-        public static int Seal(byte[] buffer, int offset, int bodyLength)
+        /// <summary>Appends the CRC-32 of everything the cursor wrote; the result carries the total length.</summary>
+        public static EncodeResult Seal(FieldCursor cursor)
         {
-            LittleEndian.WriteUInt32(buffer, offset + bodyLength, Crc32.Compute(buffer, offset, bodyLength));
-            return bodyLength + Crc32.SizeBytes;
+            cursor.WriteCrc32();
+            return cursor.EncodeOutcome();
+        }
+
+        /// <summary>
+        /// Starts <paramref name="cursor"/> after version and type of a message whose head has been checked,
+        /// with a window that ends before the CRC, so reading past the body reports TooShort.
+        /// </summary>
+        public static void BeginRead(FieldCursor cursor, byte[] buffer, int offset, int length)
+        {
+            cursor.Reset(buffer, offset, length - Crc32.SizeBytes);
+            cursor.Skip(TypeOffset + 1);
         }
 
         /// <summary>

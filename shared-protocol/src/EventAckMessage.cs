@@ -7,9 +7,9 @@ namespace Jidoka.Protocol
     /// </summary>
     public sealed class EventAckMessage : IWireMessage
     {
-        private const int CountOffset = 2;
-        private const int NodeIdOffset = 3;
-        private const int IdsOffset = 19;
+        private const int HeaderBytes = 19;
+
+        private readonly FieldCursor _cursor = new FieldCursor();
 
         /// <summary>Creates an empty ack with room for the maximum number of ids.</summary>
         public EventAckMessage()
@@ -28,7 +28,7 @@ namespace Jidoka.Protocol
         public ulong[] EventIds { get; }
 
         /// <summary>Encoded size of an ack carrying <paramref name="count"/> ids.</summary>
-        public static int EncodedSize(int count) => IdsOffset + (8 * count) + Crc32.SizeBytes;
+        public static int EncodedSize(int count) => HeaderBytes + (8 * count) + Crc32.SizeBytes;
 
         /// <summary>Writes the ack; allocation-free; refuses impossible values.</summary>
         public EncodeResult TryEncode(byte[] buffer, int offset)
@@ -39,21 +39,20 @@ namespace Jidoka.Protocol
                 return EncodeResult.Refuse(EncodeStatus.ImpossibleValue, bad);
             }
 
-            int size = EncodedSize(Count);
-            if (!Envelope.Fits(buffer, offset, size))
+            FieldCursor c = _cursor;
+            if (!Envelope.BeginWrite(c, buffer, offset, EncodedSize(Count), MessageType.EventAck))
             {
                 return EncodeResult.Refuse(EncodeStatus.BufferTooSmall, "buffer");
             }
 
-            Envelope.WriteHead(buffer, offset, MessageType.EventAck);
-            buffer[offset + CountOffset] = (byte)Count;
-            Identifiers.WriteFixed(buffer, offset + NodeIdOffset, ProtocolLimits.IdentifierMaxLength, NodeId);
+            c.WriteUInt8((byte)Count);
+            c.WriteFixedId(ProtocolLimits.IdentifierMaxLength, NodeId);
             for (int i = 0; i < Count; i++)
             {
-                LittleEndian.WriteUInt64(buffer, offset + IdsOffset + (8 * i), EventIds[i]);
+                c.WriteUInt64(EventIds[i]);
             }
 
-            return EncodeResult.Ok(Envelope.Seal(buffer, offset, size - Crc32.SizeBytes));
+            return Envelope.Seal(c);
         }
 
         /// <summary>Decodes an ack into this instance. Never throws.</summary>
@@ -70,7 +69,9 @@ namespace Jidoka.Protocol
                 return DecodeResult.Reject(RejectReason.TooShort, "length");
             }
 
-            int count = buffer[offset + CountOffset];
+            FieldCursor c = _cursor;
+            Envelope.BeginRead(c, buffer, offset, length);
+            int count = c.ReadUInt8();
             if (count < 1 || count > ProtocolLimits.MaxAckIdsPerMessage)
             {
                 return DecodeResult.Reject(RejectReason.ImpossibleValue, "count");
@@ -82,7 +83,7 @@ namespace Jidoka.Protocol
                 return framing;
             }
 
-            if (!Identifiers.TryReadFixed(buffer, offset + NodeIdOffset, ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
+            if (!c.TryReadFixedId(ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
             {
                 return DecodeResult.Reject(RejectReason.ImpossibleValue, "nodeId");
             }
@@ -91,7 +92,12 @@ namespace Jidoka.Protocol
             Count = count;
             for (int i = 0; i < count; i++)
             {
-                EventIds[i] = LittleEndian.ReadUInt64(buffer, offset + IdsOffset + (8 * i));
+                EventIds[i] = c.ReadUInt64();
+            }
+
+            if (c.Overran)
+            {
+                return c.DecodeOutcome();
             }
 
             string bad = FindImpossibleField();

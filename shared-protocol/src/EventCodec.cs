@@ -10,15 +10,6 @@ namespace Jidoka.Protocol
         /// <summary>Encoded size of every event.</summary>
         public const int EncodedSize = 69 + DecisionRecord.SizeBytes + Crc32.SizeBytes;
 
-        private const int FlagsOffset = 2;
-        private const int EventTypeOffset = 3;
-        private const int NodeIdOffset = 4;
-        private const int EventIdOffset = 20;
-        private const int BootIdOffset = 28;
-        private const int MonoOffset = 32;
-        private const int ProvenanceOffset = 40;
-        private const int RecordOffset = 69;
-
         /// <summary>Writes <paramref name="message"/>; allocation-free; refuses impossible values.</summary>
         public static EncodeResult TryEncode(EventMessage message, byte[] buffer, int offset)
         {
@@ -28,21 +19,21 @@ namespace Jidoka.Protocol
                 return EncodeResult.Refuse(EncodeStatus.ImpossibleValue, bad);
             }
 
-            if (!Envelope.Fits(buffer, offset, EncodedSize))
+            FieldCursor c = message.Cursor;
+            if (!Envelope.BeginWrite(c, buffer, offset, EncodedSize, MessageType.Event))
             {
                 return EncodeResult.Refuse(EncodeStatus.BufferTooSmall, "buffer");
             }
 
-            Envelope.WriteHead(buffer, offset, MessageType.Event);
-            buffer[offset + FlagsOffset] = message.Flags;
-            buffer[offset + EventTypeOffset] = (byte)message.Type;
-            Identifiers.WriteFixed(buffer, offset + NodeIdOffset, ProtocolLimits.IdentifierMaxLength, message.NodeId);
-            LittleEndian.WriteUInt64(buffer, offset + EventIdOffset, message.EventId);
-            LittleEndian.WriteUInt32(buffer, offset + BootIdOffset, message.BootId);
-            LittleEndian.WriteUInt64(buffer, offset + MonoOffset, message.MonoUs);
-            message.Provenance.Write(buffer, offset + ProvenanceOffset);
-            message.Record.Write(buffer, offset + RecordOffset);
-            return EncodeResult.Ok(Envelope.Seal(buffer, offset, RecordOffset + DecisionRecord.SizeBytes));
+            c.WriteUInt8(message.Flags);
+            c.WriteUInt8((byte)message.Type);
+            c.WriteFixedId(ProtocolLimits.IdentifierMaxLength, message.NodeId);
+            c.WriteUInt64(message.EventId);
+            c.WriteUInt32(message.BootId);
+            c.WriteUInt64(message.MonoUs);
+            message.Provenance.Write(c);
+            message.Record.Write(c);
+            return Envelope.Seal(c);
         }
 
         /// <summary>Decodes an event into <paramref name="into"/>. Never throws.</summary>
@@ -60,21 +51,28 @@ namespace Jidoka.Protocol
                 return framing;
             }
 
-            into.Flags = buffer[offset + FlagsOffset];
-            into.Type = (EventType)buffer[offset + EventTypeOffset];
-            if (!Identifiers.TryReadFixed(buffer, offset + NodeIdOffset, ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
+            FieldCursor c = into.Cursor;
+            Envelope.BeginRead(c, buffer, offset, length);
+            into.Flags = c.ReadUInt8();
+            into.Type = (EventType)c.ReadUInt8();
+            if (!c.TryReadFixedId(ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
             {
-                return DecodeResult.Reject(RejectReason.ImpossibleValue, "nodeId");
+                return c.Overran ? c.DecodeOutcome() : DecodeResult.Reject(RejectReason.ImpossibleValue, "nodeId");
             }
 
             into.NodeId = nodeId;
-            into.EventId = LittleEndian.ReadUInt64(buffer, offset + EventIdOffset);
-            into.BootId = LittleEndian.ReadUInt32(buffer, offset + BootIdOffset);
-            into.MonoUs = LittleEndian.ReadUInt64(buffer, offset + MonoOffset);
-            string bad = into.Provenance.Read(buffer, offset + ProvenanceOffset);
+            into.EventId = c.ReadUInt64();
+            into.BootId = c.ReadUInt32();
+            into.MonoUs = c.ReadUInt64();
+            string bad = into.Provenance.Read(c);
             if (bad.Length == 0)
             {
-                bad = into.Record.Read(buffer, offset + RecordOffset);
+                bad = into.Record.Read(c);
+            }
+
+            if (c.Overran)
+            {
+                return c.DecodeOutcome();
             }
 
             if (bad.Length == 0)

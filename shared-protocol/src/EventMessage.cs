@@ -18,7 +18,11 @@ namespace Jidoka.Protocol
             NodeId = "";
             Provenance = new Provenance();
             Record = new DecisionRecord();
+            Cursor = new FieldCursor();
         }
+
+        /// <summary>The cursor this event's encodes and decodes reuse, so neither allocates.</summary>
+        internal FieldCursor Cursor { get; }
 
         /// <summary>Event flags (bit 0: replayed).</summary>
         public byte Flags { get; set; }

@@ -24,6 +24,9 @@ namespace Jidoka.Protocol
     /// </summary>
     public sealed class FlatJsonReader
     {
+        /// <summary>The largest integer the reader accepts (18 digits); an encoder must not write more.</summary>
+        public const long MaxInteger = 999999999999999999;
+
         private const int MaxIntegerDigits = 18;
         private byte[] _buffer = new byte[0];
         private int _position;

@@ -11,15 +11,6 @@ namespace Jidoka.Protocol
         /// <summary>Bytes before the first sample.</summary>
         public const int HeaderBytes = 69;
 
-        private const int FlagsOffset = 2;
-        private const int SampleCountOffset = 3;
-        private const int NodeIdOffset = 4;
-        private const int BootIdOffset = 20;
-        private const int SequenceOffset = 24;
-        private const int FirstSampleOffset = 28;
-        private const int PeriodOffset = 36;
-        private const int ProvenanceOffset = 40;
-
         /// <summary>
         /// Writes <paramref name="frame"/> into <paramref name="buffer"/> at <paramref name="offset"/>.
         /// Allocates nothing. Refuses (writes nothing usable) when a field holds an impossible value or the
@@ -34,23 +25,20 @@ namespace Jidoka.Protocol
             }
 
             int count = frame.SampleCount;
-            int size = FrameMessage.EncodedSize(count);
-            if (!Envelope.Fits(buffer, offset, size))
+            FieldCursor c = frame.Cursor;
+            if (!Envelope.BeginWrite(c, buffer, offset, FrameMessage.EncodedSize(count), MessageType.Frame))
             {
                 return EncodeResult.Refuse(EncodeStatus.BufferTooSmall, "buffer");
             }
 
-            Envelope.WriteHead(buffer, offset, MessageType.Frame);
-            buffer[offset + FlagsOffset] = frame.Flags;
-            buffer[offset + SampleCountOffset] = (byte)count;
-            Identifiers.WriteFixed(buffer, offset + NodeIdOffset, ProtocolLimits.IdentifierMaxLength, frame.NodeId);
-            LittleEndian.WriteUInt32(buffer, offset + BootIdOffset, frame.BootId);
-            LittleEndian.WriteUInt32(buffer, offset + SequenceOffset, frame.FrameSequence);
-            LittleEndian.WriteUInt64(buffer, offset + FirstSampleOffset, frame.FirstSampleMonoUs);
-            LittleEndian.WriteUInt32(buffer, offset + PeriodOffset, frame.SamplePeriodUs);
-            frame.Provenance.Write(buffer, offset + ProvenanceOffset);
-
-            int p = offset + HeaderBytes;
+            c.WriteUInt8(frame.Flags);
+            c.WriteUInt8((byte)count);
+            c.WriteFixedId(ProtocolLimits.IdentifierMaxLength, frame.NodeId);
+            c.WriteUInt32(frame.BootId);
+            c.WriteUInt32(frame.FrameSequence);
+            c.WriteUInt64(frame.FirstSampleMonoUs);
+            c.WriteUInt32(frame.SamplePeriodUs);
+            frame.Provenance.Write(c);
             int[] force = frame.ForceMilliNewtons;
             ushort[] confidence = frame.VisionConfidence;
             ushort[] age = frame.VisionAgeMs;
@@ -58,11 +46,10 @@ namespace Jidoka.Protocol
             byte[] flags = frame.SampleFlags;
             for (int i = 0; i < count; i++)
             {
-                SampleCodec.Write(buffer, p, force[i], confidence[i], age[i], interlocks[i], flags[i]);
-                p += SampleCodec.SizeBytes;
+                SampleCodec.Write(c, force[i], confidence[i], age[i], interlocks[i], flags[i]);
             }
 
-            return EncodeResult.Ok(Envelope.Seal(buffer, offset, p - offset));
+            return Envelope.Seal(c);
         }
 
         /// <summary>
@@ -82,7 +69,10 @@ namespace Jidoka.Protocol
                 return DecodeResult.Reject(RejectReason.TooShort, "length");
             }
 
-            int count = buffer[offset + SampleCountOffset];
+            FieldCursor c = into.Cursor;
+            Envelope.BeginRead(c, buffer, offset, length);
+            byte frameFlags = c.ReadUInt8();
+            int count = c.ReadUInt8();
             if (count < 1 || count > ProtocolLimits.MaxSamplesPerFrame)
             {
                 // The declared count decides the length, so a count that cannot be right is reported
@@ -96,33 +86,37 @@ namespace Jidoka.Protocol
                 return framing;
             }
 
-            into.Flags = buffer[offset + FlagsOffset];
+            into.Flags = frameFlags;
             into.SampleCount = count;
-            if (!Identifiers.TryReadFixed(buffer, offset + NodeIdOffset, ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
+            if (!c.TryReadFixedId(ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
             {
                 return DecodeResult.Reject(RejectReason.ImpossibleValue, "nodeId");
             }
 
             into.NodeId = nodeId;
-            into.BootId = LittleEndian.ReadUInt32(buffer, offset + BootIdOffset);
-            into.FrameSequence = LittleEndian.ReadUInt32(buffer, offset + SequenceOffset);
-            into.FirstSampleMonoUs = LittleEndian.ReadUInt64(buffer, offset + FirstSampleOffset);
-            into.SamplePeriodUs = LittleEndian.ReadUInt32(buffer, offset + PeriodOffset);
-            string bad = into.Provenance.Read(buffer, offset + ProvenanceOffset);
+            into.BootId = c.ReadUInt32();
+            into.FrameSequence = c.ReadUInt32();
+            into.FirstSampleMonoUs = c.ReadUInt64();
+            into.SamplePeriodUs = c.ReadUInt32();
+            string bad = into.Provenance.Read(c);
             if (bad.Length != 0)
             {
                 return DecodeResult.Reject(RejectReason.ImpossibleValue, bad);
             }
 
-            int p = offset + HeaderBytes;
             for (int i = 0; i < count; i++)
             {
-                into.ForceMilliNewtons[i] = LittleEndian.ReadInt32(buffer, p);
-                into.VisionConfidence[i] = LittleEndian.ReadUInt16(buffer, p + 4);
-                into.VisionAgeMs[i] = LittleEndian.ReadUInt16(buffer, p + 6);
-                into.InterlockBits[i] = buffer[p + 8];
-                into.SampleFlags[i] = buffer[p + 9];
-                p += SampleCodec.SizeBytes;
+                SampleCodec.Read(c, out int force, out ushort confidence, out ushort age, out byte interlocks, out byte flags);
+                into.ForceMilliNewtons[i] = force;
+                into.VisionConfidence[i] = confidence;
+                into.VisionAgeMs[i] = age;
+                into.InterlockBits[i] = interlocks;
+                into.SampleFlags[i] = flags;
+            }
+
+            if (c.Overran)
+            {
+                return c.DecodeOutcome();
             }
 
             bad = FindImpossibleField(into);

@@ -18,7 +18,11 @@ namespace Jidoka.Protocol
             SampleFlags = new byte[ProtocolLimits.MaxSamplesPerFrame];
             Provenance = new Provenance();
             NodeId = "";
+            Cursor = new FieldCursor();
         }
+
+        /// <summary>The cursor this frame's encodes and decodes reuse, so neither allocates.</summary>
+        internal FieldCursor Cursor { get; }
 
         /// <summary>Frame flags, see <see cref="Protocol.FrameFlags"/>.</summary>
         public byte Flags { get; set; }

@@ -11,6 +11,8 @@ namespace Jidoka.Protocol
         /// <summary>Encoded size in bytes.</summary>
         public const int EncodedSize = 27 + Crc32.SizeBytes;
 
+        private readonly FieldCursor _cursor = new FieldCursor();
+
         /// <summary>Creates an empty state.</summary>
         public HostStateMessage()
         {
@@ -34,16 +36,16 @@ namespace Jidoka.Protocol
                 return EncodeResult.Refuse(EncodeStatus.ImpossibleValue, "hostId");
             }
 
-            if (!Envelope.Fits(buffer, offset, EncodedSize))
+            FieldCursor c = _cursor;
+            if (!Envelope.BeginWrite(c, buffer, offset, EncodedSize, MessageType.HostState))
             {
                 return EncodeResult.Refuse(EncodeStatus.BufferTooSmall, "buffer");
             }
 
-            Envelope.WriteHead(buffer, offset, MessageType.HostState);
-            buffer[offset + 2] = Online ? (byte)1 : (byte)0;
-            Identifiers.WriteFixed(buffer, offset + 3, ProtocolLimits.IdentifierMaxLength, HostId);
-            LittleEndian.WriteInt64(buffer, offset + 19, SessionStartUnixMs);
-            return EncodeResult.Ok(Envelope.Seal(buffer, offset, EncodedSize - Crc32.SizeBytes));
+            c.WriteUInt8(Online ? (byte)1 : (byte)0);
+            c.WriteFixedId(ProtocolLimits.IdentifierMaxLength, HostId);
+            c.WriteInt64(SessionStartUnixMs);
+            return Envelope.Seal(c);
         }
 
         /// <summary>Decodes a state into this instance. Never throws.</summary>
@@ -60,21 +62,23 @@ namespace Jidoka.Protocol
                 return check;
             }
 
-            byte online = buffer[offset + 2];
+            FieldCursor c = _cursor;
+            Envelope.BeginRead(c, buffer, offset, length);
+            byte online = c.ReadUInt8();
             if (online > 1)
             {
                 return DecodeResult.Reject(RejectReason.ImpossibleValue, "online");
             }
 
-            if (!Identifiers.TryReadFixed(buffer, offset + 3, ProtocolLimits.IdentifierMaxLength, false, false, out string hostId))
+            if (!c.TryReadFixedId(ProtocolLimits.IdentifierMaxLength, false, false, out string hostId))
             {
                 return DecodeResult.Reject(RejectReason.ImpossibleValue, "hostId");
             }
 
             Online = online == 1;
             HostId = hostId;
-            SessionStartUnixMs = LittleEndian.ReadInt64(buffer, offset + 19);
-            return DecodeResult.Accepted;
+            SessionStartUnixMs = c.ReadInt64();
+            return c.DecodeOutcome();
         }
 
         /// <summary>Lists the fields for vectors and diagnostics.</summary>

@@ -13,7 +13,7 @@ namespace Jidoka.Protocol
     /// of force-over-limit, vision-low-confidence, vision-stale, interlock-open, channel-discrepancy,
     /// sensor-fault, loop-overrun.
     /// </remarks>
-    public sealed class PolicyRecord
+    public sealed partial class PolicyRecord
     {
         /// <summary>Encoded size in bytes.</summary>
         public const int SizeBytes = 47;
@@ -49,6 +49,7 @@ namespace Jidoka.Protocol
 
         private readonly byte[] _responses = new byte[(int)HighestRule + 1];
         private readonly byte[] _hashScratch = new byte[SizeBytes];
+        private readonly FieldCursor _cursor = new FieldCursor();
 
         private const TripRule HighestRule = TripRule.LoopOverrun;
 
@@ -126,44 +127,44 @@ namespace Jidoka.Protocol
             }
         }
 
-        /// <summary>Writes the record. The caller has checked space.</summary>
-        public void Write(byte[] buffer, int offset)
+        /// <summary>Writes the record at the cursor.</summary>
+        public void Write(FieldCursor cursor)
         {
-            LittleEndian.WriteUInt32(buffer, offset, PolicyId);
-            LittleEndian.WriteInt32(buffer, offset + 4, ForceLimitMilliNewtons);
-            LittleEndian.WriteInt32(buffer, offset + 8, ForceWarnMilliNewtons);
-            LittleEndian.WriteUInt16(buffer, offset + 12, ForceOverLimitSamples);
-            LittleEndian.WriteInt32(buffer, offset + 14, ForceRangeMinMilliNewtons);
-            LittleEndian.WriteInt32(buffer, offset + 18, ForceRangeMaxMilliNewtons);
-            LittleEndian.WriteUInt16(buffer, offset + 22, ForceStuckSamples);
-            LittleEndian.WriteUInt16(buffer, offset + 24, VisionMinConfidence);
-            LittleEndian.WriteUInt16(buffer, offset + 26, VisionMaxAgeMs);
-            LittleEndian.WriteUInt16(buffer, offset + 28, InterlockDebounceMs);
-            LittleEndian.WriteUInt16(buffer, offset + 30, DiscrepancyMs);
-            LittleEndian.WriteUInt32(buffer, offset + 32, LoopPeriodUs);
-            LittleEndian.WriteUInt32(buffer, offset + 36, LoopDeadlineUs);
+            cursor.WriteUInt32(PolicyId);
+            cursor.WriteInt32(ForceLimitMilliNewtons);
+            cursor.WriteInt32(ForceWarnMilliNewtons);
+            cursor.WriteUInt16(ForceOverLimitSamples);
+            cursor.WriteInt32(ForceRangeMinMilliNewtons);
+            cursor.WriteInt32(ForceRangeMaxMilliNewtons);
+            cursor.WriteUInt16(ForceStuckSamples);
+            cursor.WriteUInt16(VisionMinConfidence);
+            cursor.WriteUInt16(VisionMaxAgeMs);
+            cursor.WriteUInt16(InterlockDebounceMs);
+            cursor.WriteUInt16(DiscrepancyMs);
+            cursor.WriteUInt32(LoopPeriodUs);
+            cursor.WriteUInt32(LoopDeadlineUs);
             for (int i = 0; i < RespondingRules.Length; i++)
             {
-                buffer[offset + 40 + i] = _responses[(int)RespondingRules[i]];
+                cursor.WriteUInt8(_responses[(int)RespondingRules[i]]);
             }
         }
 
-        /// <summary>Reads the record. Structure only: call <see cref="Validate"/> before using it.</summary>
-        public void Read(byte[] buffer, int offset)
+        /// <summary>Reads the record at the cursor. Structure only: call <see cref="Validate"/> before using it.</summary>
+        public void Read(FieldCursor cursor)
         {
-            PolicyId = LittleEndian.ReadUInt32(buffer, offset);
-            ForceLimitMilliNewtons = LittleEndian.ReadInt32(buffer, offset + 4);
-            ForceWarnMilliNewtons = LittleEndian.ReadInt32(buffer, offset + 8);
-            ForceOverLimitSamples = LittleEndian.ReadUInt16(buffer, offset + 12);
-            ForceRangeMinMilliNewtons = LittleEndian.ReadInt32(buffer, offset + 14);
-            ForceRangeMaxMilliNewtons = LittleEndian.ReadInt32(buffer, offset + 18);
-            ForceStuckSamples = LittleEndian.ReadUInt16(buffer, offset + 22);
-            VisionMinConfidence = LittleEndian.ReadUInt16(buffer, offset + 24);
-            VisionMaxAgeMs = LittleEndian.ReadUInt16(buffer, offset + 26);
-            InterlockDebounceMs = LittleEndian.ReadUInt16(buffer, offset + 28);
-            DiscrepancyMs = LittleEndian.ReadUInt16(buffer, offset + 30);
-            LoopPeriodUs = LittleEndian.ReadUInt32(buffer, offset + 32);
-            LoopDeadlineUs = LittleEndian.ReadUInt32(buffer, offset + 36);
+            PolicyId = cursor.ReadUInt32();
+            ForceLimitMilliNewtons = cursor.ReadInt32();
+            ForceWarnMilliNewtons = cursor.ReadInt32();
+            ForceOverLimitSamples = cursor.ReadUInt16();
+            ForceRangeMinMilliNewtons = cursor.ReadInt32();
+            ForceRangeMaxMilliNewtons = cursor.ReadInt32();
+            ForceStuckSamples = cursor.ReadUInt16();
+            VisionMinConfidence = cursor.ReadUInt16();
+            VisionMaxAgeMs = cursor.ReadUInt16();
+            InterlockDebounceMs = cursor.ReadUInt16();
+            DiscrepancyMs = cursor.ReadUInt16();
+            LoopPeriodUs = cursor.ReadUInt32();
+            LoopDeadlineUs = cursor.ReadUInt32();
             for (int i = 0; i < _responses.Length; i++)
             {
                 _responses[i] = 0;
@@ -171,98 +172,47 @@ namespace Jidoka.Protocol
 
             for (int i = 0; i < RespondingRules.Length; i++)
             {
-                _responses[(int)RespondingRules[i]] = buffer[offset + 40 + i];
+                _responses[(int)RespondingRules[i]] = cursor.ReadUInt8();
+            }
+        }
+
+        /// <summary>
+        /// Writes the record into <paramref name="buffer"/> at <paramref name="offset"/>, for stores and
+        /// tools that keep the bare record. The caller provides the room: a window outside the buffer is
+        /// a programming error and throws, as indexing past an array would.
+        /// </summary>
+        public void Write(byte[] buffer, int offset)
+        {
+            OpenWindow(buffer, offset);
+            Write(_cursor);
+        }
+
+        /// <summary>
+        /// Reads the record from <paramref name="buffer"/> at <paramref name="offset"/>; a window outside
+        /// the buffer throws, as in <see cref="Write(byte[], int)"/>. Structure only: call
+        /// <see cref="Validate"/> before using it.
+        /// </summary>
+        public void Read(byte[] buffer, int offset)
+        {
+            OpenWindow(buffer, offset);
+            Read(_cursor);
+        }
+
+        private void OpenWindow(byte[] buffer, int offset)
+        {
+            _cursor.Reset(buffer, offset, SizeBytes);
+            if (_cursor.Overran)
+            {
+                throw new System.ArgumentOutOfRangeException("offset");
             }
         }
 
         /// <summary>CRC-32 of the encoded record: the "policy hash" frames and events carry.</summary>
         public uint ComputeHash()
         {
-            Write(_hashScratch, 0);
+            _cursor.Reset(_hashScratch, 0, SizeBytes);
+            Write(_cursor);
             return Crc32.Compute(_hashScratch, 0, SizeBytes);
-        }
-
-        /// <summary>
-        /// Checks ranges and consistency. Node and bridge both call this, so a policy the bridge
-        /// accepts is one every node accepts.
-        /// </summary>
-        public PolicyProblem Validate()
-        {
-            if (PolicyId == 0)
-            {
-                return PolicyProblem.PolicyId;
-            }
-
-            if (ForceRangeMinMilliNewtons >= ForceRangeMaxMilliNewtons)
-            {
-                return PolicyProblem.ForceRange;
-            }
-
-            if (ForceLimitMilliNewtons <= 0 || ForceLimitMilliNewtons >= ForceRangeMaxMilliNewtons)
-            {
-                return PolicyProblem.ForceLimit;
-            }
-
-            if (ForceWarnMilliNewtons <= 0 || ForceWarnMilliNewtons >= ForceLimitMilliNewtons)
-            {
-                return PolicyProblem.ForceWarn;
-            }
-
-            if (ForceRangeMinMilliNewtons >= ForceWarnMilliNewtons)
-            {
-                return PolicyProblem.ForceRange;
-            }
-
-            if (ForceOverLimitSamples < 1 || ForceOverLimitSamples > ForceOverLimitSamplesMax)
-            {
-                return PolicyProblem.ForceOverLimitSamples;
-            }
-
-            if (ForceStuckSamples < ForceStuckSamplesMin)
-            {
-                return PolicyProblem.ForceStuckSamples;
-            }
-
-            if (VisionMinConfidence > ProtocolLimits.VisionConfidenceFullScale)
-            {
-                return PolicyProblem.VisionMinConfidence;
-            }
-
-            if (VisionMaxAgeMs < 1 || VisionMaxAgeMs > VisionMaxAgeMsMax)
-            {
-                return PolicyProblem.VisionMaxAge;
-            }
-
-            if (InterlockDebounceMs > InterlockDebounceMsMax)
-            {
-                return PolicyProblem.InterlockDebounce;
-            }
-
-            if (DiscrepancyMs < 1 || DiscrepancyMs > DiscrepancyMsMax || DiscrepancyMs <= InterlockDebounceMs)
-            {
-                return PolicyProblem.DiscrepancyTime;
-            }
-
-            if (LoopPeriodUs < LoopPeriodUsMin || LoopPeriodUs > LoopPeriodUsMax)
-            {
-                return PolicyProblem.LoopPeriod;
-            }
-
-            if (LoopDeadlineUs < 1 || LoopDeadlineUs > LoopPeriodUs)
-            {
-                return PolicyProblem.LoopDeadline;
-            }
-
-            for (int i = 0; i < RespondingRules.Length; i++)
-            {
-                ResponseClass response = (ResponseClass)_responses[(int)RespondingRules[i]];
-                if (response == ResponseClass.None || !ResponseClassNames.IsDefined(response))
-                {
-                    return PolicyProblem.ResponseClass;
-                }
-            }
-
-            return PolicyProblem.None;
         }
 
         /// <summary>Lists the fields for vectors and diagnostics, each prefixed with <paramref name="prefix"/>.</summary>

@@ -72,32 +72,32 @@ namespace Jidoka.Protocol
             return "";
         }
 
-        /// <summary>Writes the block. The caller has checked space.</summary>
-        public void Write(byte[] buffer, int offset)
+        /// <summary>Writes the block at the cursor.</summary>
+        public void Write(FieldCursor cursor)
         {
-            LittleEndian.WriteInt64(buffer, offset, WallOffsetUs);
-            LittleEndian.WriteUInt32(buffer, offset + 8, TimeUncertaintyUs);
-            buffer[offset + 12] = (byte)TimeQuality;
-            LittleEndian.WriteUInt32(buffer, offset + 13, PolicyId);
-            LittleEndian.WriteUInt32(buffer, offset + 17, PolicyHash);
-            LittleEndian.WriteUInt16(buffer, offset + 21, ForceCalibrationId);
-            LittleEndian.WriteUInt16(buffer, offset + 23, ForceCalibrationVersion);
-            LittleEndian.WriteUInt16(buffer, offset + 25, VisionCalibrationId);
-            LittleEndian.WriteUInt16(buffer, offset + 27, VisionCalibrationVersion);
+            cursor.WriteInt64(WallOffsetUs);
+            cursor.WriteUInt32(TimeUncertaintyUs);
+            cursor.WriteUInt8((byte)TimeQuality);
+            cursor.WriteUInt32(PolicyId);
+            cursor.WriteUInt32(PolicyHash);
+            cursor.WriteUInt16(ForceCalibrationId);
+            cursor.WriteUInt16(ForceCalibrationVersion);
+            cursor.WriteUInt16(VisionCalibrationId);
+            cursor.WriteUInt16(VisionCalibrationVersion);
         }
 
-        /// <summary>Reads the block and returns the field at fault, or an empty string.</summary>
-        public string Read(byte[] buffer, int offset)
+        /// <summary>Reads the block at the cursor and returns the field at fault, or an empty string.</summary>
+        public string Read(FieldCursor cursor)
         {
-            WallOffsetUs = LittleEndian.ReadInt64(buffer, offset);
-            TimeUncertaintyUs = LittleEndian.ReadUInt32(buffer, offset + 8);
-            TimeQuality = (TimeQuality)buffer[offset + 12];
-            PolicyId = LittleEndian.ReadUInt32(buffer, offset + 13);
-            PolicyHash = LittleEndian.ReadUInt32(buffer, offset + 17);
-            ForceCalibrationId = LittleEndian.ReadUInt16(buffer, offset + 21);
-            ForceCalibrationVersion = LittleEndian.ReadUInt16(buffer, offset + 23);
-            VisionCalibrationId = LittleEndian.ReadUInt16(buffer, offset + 25);
-            VisionCalibrationVersion = LittleEndian.ReadUInt16(buffer, offset + 27);
+            WallOffsetUs = cursor.ReadInt64();
+            TimeUncertaintyUs = cursor.ReadUInt32();
+            TimeQuality = (TimeQuality)cursor.ReadUInt8();
+            PolicyId = cursor.ReadUInt32();
+            PolicyHash = cursor.ReadUInt32();
+            ForceCalibrationId = cursor.ReadUInt16();
+            ForceCalibrationVersion = cursor.ReadUInt16();
+            VisionCalibrationId = cursor.ReadUInt16();
+            VisionCalibrationVersion = cursor.ReadUInt16();
             return FindImpossibleField();
         }
 

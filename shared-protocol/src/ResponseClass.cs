@@ -25,7 +25,8 @@ namespace Jidoka.Protocol
     /// <summary>Names of <see cref="ResponseClass"/> values as status JSON, cases and logs spell them.</summary>
     public static class ResponseClassNames
     {
-        private static readonly string[] Names = { "none", "pause", "regrip", "reinspect", "recalibrate", "maintenance" };
+        /// <summary>Wire names indexed by value; status keys carry this table (see <see cref="StatusKeys"/>).</summary>
+        internal static readonly string[] Names = { "none", "pause", "regrip", "reinspect", "recalibrate", "maintenance" };
 
         /// <summary>True when <paramref name="value"/> is a defined value.</summary>
         public static bool IsDefined(ResponseClass value) => NameTable.IsDefined(Names, (int)value);

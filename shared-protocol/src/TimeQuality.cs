@@ -16,7 +16,8 @@ namespace Jidoka.Protocol
     /// <summary>Names of <see cref="TimeQuality"/> values as status JSON, cases and logs spell them.</summary>
     public static class TimeQualityNames
     {
-        private static readonly string[] Names = { "unsynced", "synced", "holdover" };
+        /// <summary>Wire names indexed by value; status keys carry this table (see <see cref="StatusKeys"/>).</summary>
+        internal static readonly string[] Names = { "unsynced", "synced", "holdover" };
 
         /// <summary>True when <paramref name="value"/> is a defined value.</summary>
         public static bool IsDefined(TimeQuality value) => NameTable.IsDefined(Names, (int)value);

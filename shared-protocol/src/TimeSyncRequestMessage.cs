@@ -11,6 +11,8 @@ namespace Jidoka.Protocol
         /// <summary>Encoded size in bytes.</summary>
         public const int EncodedSize = 43 + Crc32.SizeBytes;
 
+        private readonly FieldCursor _cursor = new FieldCursor();
+
         /// <summary>Creates an empty request.</summary>
         public TimeSyncRequestMessage()
         {
@@ -44,19 +46,19 @@ namespace Jidoka.Protocol
                 return EncodeResult.Refuse(EncodeStatus.ImpossibleValue, bad);
             }
 
-            if (!Envelope.Fits(buffer, offset, EncodedSize))
+            FieldCursor c = _cursor;
+            if (!Envelope.BeginWrite(c, buffer, offset, EncodedSize, MessageType.TimeSyncRequest))
             {
                 return EncodeResult.Refuse(EncodeStatus.BufferTooSmall, "buffer");
             }
 
-            Envelope.WriteHead(buffer, offset, MessageType.TimeSyncRequest);
-            buffer[offset + 2] = (byte)TimeQuality;
-            Identifiers.WriteFixed(buffer, offset + 3, ProtocolLimits.IdentifierMaxLength, NodeId);
-            LittleEndian.WriteUInt32(buffer, offset + 19, RequestId);
-            LittleEndian.WriteUInt64(buffer, offset + 23, T1NodeMonoUs);
-            LittleEndian.WriteInt64(buffer, offset + 31, CurrentOffsetUs);
-            LittleEndian.WriteUInt32(buffer, offset + 39, CurrentUncertaintyUs);
-            return EncodeResult.Ok(Envelope.Seal(buffer, offset, EncodedSize - Crc32.SizeBytes));
+            c.WriteUInt8((byte)TimeQuality);
+            c.WriteFixedId(ProtocolLimits.IdentifierMaxLength, NodeId);
+            c.WriteUInt32(RequestId);
+            c.WriteUInt64(T1NodeMonoUs);
+            c.WriteInt64(CurrentOffsetUs);
+            c.WriteUInt32(CurrentUncertaintyUs);
+            return Envelope.Seal(c);
         }
 
         /// <summary>Decodes a request into this instance. Never throws.</summary>
@@ -73,17 +75,24 @@ namespace Jidoka.Protocol
                 return check;
             }
 
-            TimeQuality = (TimeQuality)buffer[offset + 2];
-            if (!Identifiers.TryReadFixed(buffer, offset + 3, ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
+            FieldCursor c = _cursor;
+            Envelope.BeginRead(c, buffer, offset, length);
+            TimeQuality = (TimeQuality)c.ReadUInt8();
+            if (!c.TryReadFixedId(ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
             {
                 return DecodeResult.Reject(RejectReason.ImpossibleValue, "nodeId");
             }
 
             NodeId = nodeId;
-            RequestId = LittleEndian.ReadUInt32(buffer, offset + 19);
-            T1NodeMonoUs = LittleEndian.ReadUInt64(buffer, offset + 23);
-            CurrentOffsetUs = LittleEndian.ReadInt64(buffer, offset + 31);
-            CurrentUncertaintyUs = LittleEndian.ReadUInt32(buffer, offset + 39);
+            RequestId = c.ReadUInt32();
+            T1NodeMonoUs = c.ReadUInt64();
+            CurrentOffsetUs = c.ReadInt64();
+            CurrentUncertaintyUs = c.ReadUInt32();
+            if (c.Overran)
+            {
+                return c.DecodeOutcome();
+            }
+
             string bad = FindImpossibleField();
             return bad.Length == 0 ? DecodeResult.Accepted : DecodeResult.Reject(RejectReason.ImpossibleValue, bad);
         }

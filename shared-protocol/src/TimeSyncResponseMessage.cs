@@ -12,6 +12,8 @@ namespace Jidoka.Protocol
         /// <summary>Encoded size in bytes.</summary>
         public const int EncodedSize = 46 + Crc32.SizeBytes;
 
+        private readonly FieldCursor _cursor = new FieldCursor();
+
         /// <summary>Creates an empty response.</summary>
         public TimeSyncResponseMessage()
         {
@@ -42,18 +44,18 @@ namespace Jidoka.Protocol
                 return EncodeResult.Refuse(EncodeStatus.ImpossibleValue, bad);
             }
 
-            if (!Envelope.Fits(buffer, offset, EncodedSize))
+            FieldCursor c = _cursor;
+            if (!Envelope.BeginWrite(c, buffer, offset, EncodedSize, MessageType.TimeSyncResponse))
             {
                 return EncodeResult.Refuse(EncodeStatus.BufferTooSmall, "buffer");
             }
 
-            Envelope.WriteHead(buffer, offset, MessageType.TimeSyncResponse);
-            Identifiers.WriteFixed(buffer, offset + 2, ProtocolLimits.IdentifierMaxLength, NodeId);
-            LittleEndian.WriteUInt32(buffer, offset + 18, RequestId);
-            LittleEndian.WriteUInt64(buffer, offset + 22, T1NodeMonoUs);
-            LittleEndian.WriteInt64(buffer, offset + 30, T2ReceiveUnixUs);
-            LittleEndian.WriteInt64(buffer, offset + 38, T3TransmitUnixUs);
-            return EncodeResult.Ok(Envelope.Seal(buffer, offset, EncodedSize - Crc32.SizeBytes));
+            c.WriteFixedId(ProtocolLimits.IdentifierMaxLength, NodeId);
+            c.WriteUInt32(RequestId);
+            c.WriteUInt64(T1NodeMonoUs);
+            c.WriteInt64(T2ReceiveUnixUs);
+            c.WriteInt64(T3TransmitUnixUs);
+            return Envelope.Seal(c);
         }
 
         /// <summary>Decodes a response into this instance. Never throws.</summary>
@@ -70,16 +72,23 @@ namespace Jidoka.Protocol
                 return check;
             }
 
-            if (!Identifiers.TryReadFixed(buffer, offset + 2, ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
+            FieldCursor c = _cursor;
+            Envelope.BeginRead(c, buffer, offset, length);
+            if (!c.TryReadFixedId(ProtocolLimits.IdentifierMaxLength, false, false, out string nodeId))
             {
                 return DecodeResult.Reject(RejectReason.ImpossibleValue, "nodeId");
             }
 
             NodeId = nodeId;
-            RequestId = LittleEndian.ReadUInt32(buffer, offset + 18);
-            T1NodeMonoUs = LittleEndian.ReadUInt64(buffer, offset + 22);
-            T2ReceiveUnixUs = LittleEndian.ReadInt64(buffer, offset + 30);
-            T3TransmitUnixUs = LittleEndian.ReadInt64(buffer, offset + 38);
+            RequestId = c.ReadUInt32();
+            T1NodeMonoUs = c.ReadUInt64();
+            T2ReceiveUnixUs = c.ReadInt64();
+            T3TransmitUnixUs = c.ReadInt64();
+            if (c.Overran)
+            {
+                return c.DecodeOutcome();
+            }
+
             string bad = FindImpossibleField();
             return bad.Length == 0 ? DecodeResult.Accepted : DecodeResult.Reject(RejectReason.ImpossibleValue, bad);
         }

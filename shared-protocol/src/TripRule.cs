@@ -34,7 +34,8 @@ namespace Jidoka.Protocol
     /// <summary>Names of <see cref="TripRule"/> values as status JSON, cases and logs spell them.</summary>
     public static class TripRuleNames
     {
-        private static readonly string[] Names = { "none", "force-over-limit", "force-near-miss", "vision-low-confidence", "vision-stale", "interlock-open", "channel-discrepancy", "sensor-fault", "loop-overrun" };
+        /// <summary>Wire names indexed by value; status keys carry this table (see <see cref="StatusKeys"/>).</summary>
+        internal static readonly string[] Names = { "none", "force-over-limit", "force-near-miss", "vision-low-confidence", "vision-stale", "interlock-open", "channel-discrepancy", "sensor-fault", "loop-overrun" };
 
         /// <summary>True when <paramref name="value"/> is a defined value.</summary>
         public static bool IsDefined(TripRule value) => NameTable.IsDefined(Names, (int)value);

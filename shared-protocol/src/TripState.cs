@@ -16,7 +16,8 @@ namespace Jidoka.Protocol
     /// <summary>Names of <see cref="TripState"/> values as status JSON, cases and logs spell them.</summary>
     public static class TripStateNames
     {
-        private static readonly string[] Names = { "booting", "armed", "tripped" };
+        /// <summary>Wire names indexed by value; status keys carry this table (see <see cref="StatusKeys"/>).</summary>
+        internal static readonly string[] Names = { "booting", "armed", "tripped" };
 
         /// <summary>True when <paramref name="value"/> is a defined value.</summary>
         public static bool IsDefined(TripState value) => NameTable.IsDefined(Names, (int)value);

@@ -596,7 +596,9 @@ public sealed class IngestEngine
             }
 
             byte[] buffer = new byte[EventAckMessage.EncodedSize(ack.Count)];
+#pragma warning disable CA1806 // pump branch fixes this
             ack.TryEncode(buffer, 0);
+#pragma warning restore CA1806
             outbound.Add(new OutboundMessage(topic, buffer, Topics.Qos(TopicKind.Ack), false));
         }
     }

@@ -65,17 +65,20 @@ public static class RecordViews
     public static SampleView Sample(FrameRecord frame, int index)
     {
         System.ArgumentNullException.ThrowIfNull(frame);
-        int o = index * SampleCodec.SizeBytes;
-        byte[] s = frame.Samples;
+        if (!SampleCodec.Read(new FieldCursor(), frame.Samples, index, out int force, out ushort confidence, out ushort age, out byte interlocks, out byte flags))
+        {
+            throw new System.ArgumentOutOfRangeException(nameof(index), "the frame's stored samples do not hold this index");
+        }
+
         return new SampleView
         {
             MonoUs = frame.FirstSampleMonoUs + ((ulong)index * frame.SamplePeriodUs),
             WallUnixUs = frame.WallStartUnixUs + ((long)index * frame.SamplePeriodUs),
-            ForceMilliNewtons = LittleEndian.ReadInt32(s, o),
-            VisionConfidence = LittleEndian.ReadUInt16(s, o + 4),
-            VisionAgeMs = LittleEndian.ReadUInt16(s, o + 6),
-            InterlockBits = s[o + 8],
-            SampleFlags = s[o + 9],
+            ForceMilliNewtons = force,
+            VisionConfidence = confidence,
+            VisionAgeMs = age,
+            InterlockBits = interlocks,
+            SampleFlags = flags,
         };
     }
 }

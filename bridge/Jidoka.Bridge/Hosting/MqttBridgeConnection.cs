@@ -227,7 +227,9 @@ public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
     {
         var state = new HostStateMessage { Online = online, HostId = _bridge.HostId, SessionStartUnixMs = SessionStartUnixMs };
         byte[] buffer = new byte[HostStateMessage.EncodedSize];
+#pragma warning disable CA1806 // pump branch fixes this
         state.TryEncode(buffer, 0);
+#pragma warning restore CA1806
         return new OutboundMessage(Topics.HostState(_bridge.HostId), buffer, Topics.Qos(TopicKind.HostState), true);
     }
 
