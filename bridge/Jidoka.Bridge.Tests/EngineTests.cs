@@ -63,7 +63,7 @@ public sealed class EngineTests
     }
 
     [Fact]
-    public async Task Time_sync_answers_in_a_batch_use_the_virtual_clock()
+    public async Task The_engine_counts_time_requests_and_never_answers_them()
     {
         using var dir = new TempDir();
         await using var sqlite = new SqliteBridgeStore(new SqliteStoreOptions { DataFile = dir.File("engine.db") });
@@ -72,20 +72,16 @@ public sealed class EngineTests
         IngestEngine engine = NewEngine(sqlite, clock);
         await engine.LoadAsync(default);
         var request = new TimeSyncRequestMessage { NodeId = "press-12", RequestId = 4, T1NodeMonoUs = 77 };
-        var message = new InboundMessage(Topics.ForNode("cell-a", "press-12", TopicKind.TimeRequest), Messages.Encode(request), clock.GetUtcNow());
-        clock.Advance(TimeSpan.FromMilliseconds(3));
+        string topic = Topics.ForNode("cell-a", "press-12", TopicKind.TimeRequest);
+        var good = new InboundMessage(topic, Messages.Encode(request), clock.GetUtcNow());
+        var otherNode = new InboundMessage(topic, Messages.Encode(new TimeSyncRequestMessage { NodeId = "press-13", RequestId = 5, T1NodeMonoUs = 78 }), clock.GetUtcNow());
 
-        BatchResult result = await engine.ProcessAsync(new[] { message }, default);
-        var response = new TimeSyncResponseMessage();
-        OutboundMessage outbound = Assert.Single(result.Outbound);
-        Assert.True(response.TryDecode(outbound.Payload, 0, outbound.Payload.Length).IsAccepted);
-        Assert.Equal(UnixTime.ToUnixUs(Start), response.T2ReceiveUnixUs);
-        Assert.Equal(UnixTime.ToUnixUs(Start) + 3000, response.T3TransmitUnixUs);
-        Assert.Equal(77UL, response.T1NodeMonoUs);
-
-        // Already answered on the transport's fast path: recorded, not answered twice.
-        BatchResult answered = await engine.ProcessAsync(new[] { message with { TimeSyncAnswered = true } }, default);
-        Assert.Empty(answered.Outbound);
+        // The pump answers on arrival (PumpTests); in a batch a request is only checked and counted.
+        BatchResult result = await engine.ProcessAsync(new[] { good, otherNode }, default);
+        Assert.Empty(result.Outbound);
+        Assert.Equal(1, result.Rejected);
+        NodeRecord node = (await sqlite.GetNodeAsync("press-12", default))!;
+        Assert.Equal(1, node.Rejects[RejectReason.ImpossibleValue]);
     }
 
     private static IngestEngine NewEngine(IBridgeStore store, TimeProvider clock) =>
