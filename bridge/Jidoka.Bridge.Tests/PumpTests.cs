@@ -132,6 +132,28 @@ public sealed class PumpTests
         Assert.Equal(2, totals.EncodesRefused);
     }
 
+    [Fact]
+    public async Task A_clean_stop_announces_the_bridge_offline_after_the_receiving_side_closed()
+    {
+        // An external broker, so it outlives the bridge; a clean DISCONNECT fires no will, so only the
+        // pump's own announcement can tell the node the bridge left.
+        using var dir = new TempDir();
+        await using var broker = new Jidoka.Bridge.Hosting.EmbeddedBroker(new Jidoka.Bridge.Hosting.BrokerOptions { ListenAddress = "127.0.0.1", Port = 0 });
+        await broker.StartAsync();
+        await using TestBridge bridge = await TestBridge.StartAsync(dir.File("bridge.db"), new System.Collections.Generic.Dictionary<string, string?>
+        {
+            ["Bridge:Broker:Mode"] = "External",
+            ["Bridge:Broker:Host"] = "127.0.0.1",
+            ["Bridge:Broker:Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await using var node = new TestNode("cell-a", "press-24");
+        await node.ConnectAsync(broker.Port);
+        await Eventually.UntilAsync(() => node.HostOnline, "bridge online");
+
+        await bridge.StopAsync();
+        await Eventually.UntilAsync(() => !node.HostOnline, "bridge announced offline");
+    }
+
     private static HostStateMessage DecodeHostState(OutboundMessage message)
     {
         var state = new HostStateMessage();

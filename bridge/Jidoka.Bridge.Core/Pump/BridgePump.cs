@@ -204,14 +204,13 @@ public sealed class BridgePump : IBrokerSessionHandler
     /// <summary>Closes the receive queue: what is queued is still processed, nothing new is taken.</summary>
     public void CompleteReceiving() => _queue.Writer.TryComplete();
 
-    /// <summary>Publishes the offline host state (a clean disconnect does not fire the last will); false when it could not.</summary>
+    /// <summary>
+    /// Publishes the offline host state (a clean disconnect does not fire the last will); false when it
+    /// could not. Tried even when the session no longer counts as connected: at a clean stop the receiving
+    /// side is already closed while the publishing side is still up.
+    /// </summary>
     public async Task<bool> AnnounceOfflineAsync()
     {
-        if (!_session.IsConnected)
-        {
-            return false;
-        }
-
         try
         {
             await _session.PublishAsync(HostState(online: false, SessionStartUnixMs), CancellationToken.None).ConfigureAwait(false);
