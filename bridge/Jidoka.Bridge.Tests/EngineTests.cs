@@ -63,7 +63,7 @@ public sealed class EngineTests
     }
 
     [Fact]
-    public async Task Time_sync_answers_in_a_batch_use_the_virtual_clock()
+    public async Task The_engine_counts_time_requests_and_never_answers_them()
     {
         using var dir = new TempDir();
         await using var sqlite = new SqliteBridgeStore(new SqliteStoreOptions { DataFile = dir.File("engine.db") });
@@ -72,21 +72,89 @@ public sealed class EngineTests
         IngestEngine engine = NewEngine(sqlite, clock);
         await engine.LoadAsync(default);
         var request = new TimeSyncRequestMessage { NodeId = "press-12", RequestId = 4, T1NodeMonoUs = 77 };
-        var message = new InboundMessage(Topics.ForNode("cell-a", "press-12", TopicKind.TimeRequest), Messages.Encode(request), clock.GetUtcNow());
-        clock.Advance(TimeSpan.FromMilliseconds(3));
+        string topic = Topics.ForNode("cell-a", "press-12", TopicKind.TimeRequest);
+        var good = new InboundMessage(topic, Messages.Encode(request), clock.GetUtcNow());
+        var otherNode = new InboundMessage(topic, Messages.Encode(new TimeSyncRequestMessage { NodeId = "press-13", RequestId = 5, T1NodeMonoUs = 78 }), clock.GetUtcNow());
 
-        BatchResult result = await engine.ProcessAsync(new[] { message }, default);
-        var response = new TimeSyncResponseMessage();
-        OutboundMessage outbound = Assert.Single(result.Outbound);
-        Assert.True(response.TryDecode(outbound.Payload, 0, outbound.Payload.Length).IsAccepted);
-        Assert.Equal(UnixTime.ToUnixUs(Start), response.T2ReceiveUnixUs);
-        Assert.Equal(UnixTime.ToUnixUs(Start) + 3000, response.T3TransmitUnixUs);
-        Assert.Equal(77UL, response.T1NodeMonoUs);
-
-        // Already answered on the transport's fast path: recorded, not answered twice.
-        BatchResult answered = await engine.ProcessAsync(new[] { message with { TimeSyncAnswered = true } }, default);
-        Assert.Empty(answered.Outbound);
+        // The pump answers on arrival (PumpTests); in a batch a request is only checked and counted.
+        BatchResult result = await engine.ProcessAsync(new[] { good, otherNode }, default);
+        Assert.Empty(result.Outbound);
+        Assert.Equal(1, result.Rejected);
+        NodeRecord node = (await sqlite.GetNodeAsync("press-12", default))!;
+        Assert.Equal(1, node.Rejects[RejectReason.ImpossibleValue]);
     }
+
+    /// <summary>
+    /// Each node field has one source (docs/architecture.md, "Who writes which node field"): status owns the
+    /// policy and calibrations the node reports, live frames own its time quality and uncertainty. A frame or
+    /// a status arriving later must not overwrite the other's fields.
+    /// </summary>
+    [Fact]
+    public async Task Status_owns_policy_and_calibrations_and_live_frames_own_time_quality()
+    {
+        using var dir = new TempDir();
+        await using var sqlite = new SqliteBridgeStore(new SqliteStoreOptions { DataFile = dir.File("owners.db") });
+        await sqlite.InitializeAsync(default);
+        var clock = new FakeTimeProvider(Start);
+        IngestEngine engine = NewEngine(sqlite, clock);
+        await engine.LoadAsync(default);
+
+        await engine.ProcessAsync(new[] { Message31(TopicKind.Status, Status31(policyId: 21, forceCalibrationVersion: 4, TimeQuality.Unsynced, 0), clock) }, default);
+        NodeRecord afterStatus = await Node31(sqlite);
+        Assert.Equal(21u, afterStatus.PolicyId);
+        Assert.Equal((ushort)4, afterStatus.ForceCalibrationVersion);
+
+        // A live frame under a different policy and calibration (as a frame closed just before a status
+        // caught up would carry): it sets the time fields, not the status's.
+        FrameMessage frame = Messages.Frame("press-31", 1, 0, 1_000_000, quality: TimeQuality.Synced, wallOffsetUs: UnixTime.ToUnixUs(Start) - 1_009_000);
+        frame.Provenance.PolicyId = 22;
+        frame.Provenance.ForceCalibrationVersion = 5;
+        frame.Provenance.TimeUncertaintyUs = 750;
+        await engine.ProcessAsync(new[] { Message31(TopicKind.Frame, frame, clock) }, default);
+        NodeRecord afterFrame = await Node31(sqlite);
+        Assert.Equal(21u, afterFrame.PolicyId);
+        Assert.Equal((ushort)4, afterFrame.ForceCalibrationVersion);
+        Assert.Equal(TimeQuality.Synced, afterFrame.TimeQuality);
+        Assert.Equal(750u, afterFrame.TimeUncertaintyUs);
+
+        // The frame itself keeps its own provenance.
+        FrameRecord stored = Assert.Single(await sqlite.QueryFramesAsync(new FrameQuery("press-31", 0, long.MaxValue), default));
+        Assert.Equal(22u, stored.PolicyId);
+
+        // A later status with a new policy and a stale time quality: the policy moves, the time fields do not.
+        await engine.ProcessAsync(new[] { Message31(TopicKind.Status, Status31(policyId: 23, forceCalibrationVersion: 6, TimeQuality.Holdover, 9_000), clock) }, default);
+        NodeRecord afterSecondStatus = await Node31(sqlite);
+        Assert.Equal(23u, afterSecondStatus.PolicyId);
+        Assert.Equal((ushort)6, afterSecondStatus.ForceCalibrationVersion);
+        Assert.Equal(TimeQuality.Synced, afterSecondStatus.TimeQuality);
+        Assert.Equal(750u, afterSecondStatus.TimeUncertaintyUs);
+    }
+
+    private static async Task<NodeRecord> Node31(SqliteBridgeStore sqlite) => (await sqlite.GetNodeAsync("press-31", default))!;
+
+    private static StatusMessage Status31(uint policyId, ushort forceCalibrationVersion, TimeQuality quality, uint uncertaintyUs) => new()
+    {
+        CellId = "cell-a",
+        NodeId = "press-31",
+        Online = true,
+        FirmwareVersion = "1.0.0",
+        Board = "esp32-test",
+        BootId = 1,
+        PolicyId = policyId,
+        PolicyHash = Messages.PolicyHash,
+        ForceCalibrationId = 12,
+        ForceCalibrationVersion = forceCalibrationVersion,
+        VisionCalibrationId = 2,
+        VisionCalibrationVersion = 1,
+        TripState = TripState.Armed,
+        LoopPeriodUs = 1000,
+        HostOnline = true,
+        TimeQuality = quality,
+        TimeUncertaintyUs = uncertaintyUs,
+    };
+
+    private static InboundMessage Message31(TopicKind kind, IWireMessage message, TimeProvider clock) =>
+        new(Topics.ForNode("cell-a", "press-31", kind), Messages.Encode(message), clock.GetUtcNow());
 
     private static IngestEngine NewEngine(IBridgeStore store, TimeProvider clock) =>
         new(store, new BridgeOptions(), clock, new NodeDirectory(TimeSpan.FromSeconds(30)), new CommandTracker(), NullLogger<IngestEngine>.Instance);

@@ -12,6 +12,7 @@ public sealed class IngestTotals
     private long _rejected;
     private long _unroutable;
     private long _batches;
+    private long _encodesRefused;
 
     /// <summary>Messages processed.</summary>
     public long Messages => Interlocked.Read(ref _messages);
@@ -33,6 +34,11 @@ public sealed class IngestTotals
 
     /// <summary>Transactions committed by the ingest path.</summary>
     public long Batches => Interlocked.Read(ref _batches);
+
+    /// <summary>Bridge messages (acks, host state) whose encoder refused them, so they were not published.</summary>
+    public long EncodesRefused => Interlocked.Read(ref _encodesRefused);
+
+    internal void CountEncodeRefused() => Interlocked.Increment(ref _encodesRefused);
 
     internal void AddBatch(long messages, long frames, long samples, long events, long rejected, long unroutable)
     {

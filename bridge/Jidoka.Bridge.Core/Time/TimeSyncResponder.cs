@@ -29,15 +29,10 @@ public sealed class TimeSyncResponder
         ArgumentNullException.ThrowIfNull(message);
         response = null;
         var request = new TimeSyncRequestMessage();
-        DecodeResult result = request.TryDecode(message.Payload, 0, message.Payload.Length);
+        DecodeResult result = TryReadRequest(message.Payload, topicNodeId, request);
         if (!result.IsAccepted)
         {
             return result;
-        }
-
-        if (!string.Equals(request.NodeId, topicNodeId, StringComparison.Ordinal))
-        {
-            return DecodeResult.Reject(RejectReason.ImpossibleValue, "nodeId");
         }
 
         long t2 = UnixTime.ToUnixUs(message.ReceivedAt);
@@ -59,6 +54,23 @@ public sealed class TimeSyncResponder
         }
 
         response = new OutboundMessage(Topics.ForNode(cellId, request.NodeId, TopicKind.TimeResponse), buffer, Topics.Qos(TopicKind.TimeResponse), false);
+        return result;
+    }
+
+    /// <summary>
+    /// Decodes a time-sync request into <paramref name="request"/> and checks that it names the topic's
+    /// node: the verdict the responder answers by and the ingest engine counts by.
+    /// </summary>
+    public static DecodeResult TryReadRequest(byte[] payload, string topicNodeId, TimeSyncRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(request);
+        DecodeResult result = request.TryDecode(payload, 0, payload.Length);
+        if (result.IsAccepted && !string.Equals(request.NodeId, topicNodeId, StringComparison.Ordinal))
+        {
+            return DecodeResult.Reject(RejectReason.ImpossibleValue, "nodeId");
+        }
+
         return result;
     }
 }

@@ -1,11 +1,10 @@
 using System;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Audit;
 using Jidoka.Bridge.Commands;
 using Jidoka.Bridge.Ingest;
-using Jidoka.Bridge.Messaging;
+using Jidoka.Bridge.Pump;
 using Jidoka.Bridge.Sessions;
 using Jidoka.Bridge.Storage;
 using Microsoft.Extensions.Hosting;
@@ -28,7 +27,6 @@ public sealed class BridgeRuntime : IHostedService
     private readonly ILogger _logger;
     private readonly EmbeddedBroker? _embedded;
     private readonly MqttBridgeConnection _connection;
-    private readonly Channel<InboundMessage> _queue;
     private readonly CancellationTokenSource _stop = new();
     private Task _ingest = Task.CompletedTask;
     private Task _retention = Task.CompletedTask;
@@ -38,7 +36,7 @@ public sealed class BridgeRuntime : IHostedService
         BridgeOptions options,
         BrokerOptions broker,
         IBridgeStore store,
-        IngestEngine engine,
+        BridgePump pump,
         MqttBridgeConnection connection,
         NodeCommandService commands,
         NodeDirectory directory,
@@ -48,7 +46,7 @@ public sealed class BridgeRuntime : IHostedService
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _broker = broker ?? throw new ArgumentNullException(nameof(broker));
         Store = store ?? throw new ArgumentNullException(nameof(store));
-        Engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        Pump = pump ?? throw new ArgumentNullException(nameof(pump));
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
         Commands = commands ?? throw new ArgumentNullException(nameof(commands));
         Directory = directory ?? throw new ArgumentNullException(nameof(directory));
@@ -56,19 +54,16 @@ public sealed class BridgeRuntime : IHostedService
         _loggers = loggers ?? throw new ArgumentNullException(nameof(loggers));
         _logger = loggers.CreateLogger<BridgeRuntime>();
         _embedded = broker.IsEmbedded ? new EmbeddedBroker(broker) : null;
-        _queue = Channel.CreateBounded<InboundMessage>(new BoundedChannelOptions(options.Ingest.QueueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
     }
 
     /// <summary>The store.</summary>
     public IBridgeStore Store { get; }
 
+    /// <summary>The pump every message takes (the same type the HIL rig's deterministic mode runs).</summary>
+    public BridgePump Pump { get; }
+
     /// <summary>The ingest engine (its totals are the bridge's ingest counters).</summary>
-    public IngestEngine Engine { get; }
+    public IngestEngine Engine => Pump.Engine;
 
     /// <summary>The command service.</summary>
     public NodeCommandService Commands { get; }
@@ -86,7 +81,7 @@ public sealed class BridgeRuntime : IHostedService
     public bool IsConnected => _connection.IsConnected;
 
     /// <summary>Messages waiting in the receive queue.</summary>
-    public int QueuedMessages => _queue.Reader.CanCount ? _queue.Reader.Count : 0;
+    public int QueuedMessages => Pump.Pending;
 
     /// <inheritdoc/>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -111,9 +106,9 @@ public sealed class BridgeRuntime : IHostedService
             connectHost = _broker.Host;
         }
 
-        _ingest = Task.Run(() => new IngestWorker(Engine, _connection, _queue.Reader, _options.Ingest.MaxBatchMessages, _clock, _loggers.CreateLogger<IngestWorker>()).RunAsync(_stop.Token), CancellationToken.None);
+        _ingest = Task.Run(() => Pump.RunAsync(_stop.Token), CancellationToken.None);
         _retention = Task.Run(() => new RetentionWorker(Store, _options.RetentionDays, _clock, _loggers.CreateLogger<RetentionWorker>()).RunAsync(_stop.Token), CancellationToken.None);
-        await _connection.ConnectAsync(connectHost, BrokerPort, _queue.Writer, cancellationToken).ConfigureAwait(false);
+        await _connection.ConnectAsync(connectHost, BrokerPort, cancellationToken).ConfigureAwait(false);
 
         _logger.LogInformation(
             _embedded != null
@@ -131,7 +126,7 @@ public sealed class BridgeRuntime : IHostedService
         try
         {
             await _connection.StopReceivingAsync().ConfigureAwait(false);
-            _queue.Writer.TryComplete();
+            Pump.CompleteReceiving();
 
             // Everything already received is stored and acknowledged before the bridge says goodbye.
             await _ingest.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -143,7 +138,8 @@ public sealed class BridgeRuntime : IHostedService
 
         await _stop.CancelAsync().ConfigureAwait(false);
         await AwaitQuietly(_retention).ConfigureAwait(false);
-        await _connection.GoOfflineAsync().ConfigureAwait(false);
+        await Pump.AnnounceOfflineAsync().ConfigureAwait(false);
+        await _connection.DisconnectAsync().ConfigureAwait(false);
         await BridgeLifecycleAudit.RecordStopAsync(Store, _options.HostId, "clean=1", _clock, CancellationToken.None).ConfigureAwait(false);
         if (_embedded != null)
         {

@@ -2,6 +2,7 @@ using System;
 using Jidoka.Bridge.Commands;
 using Jidoka.Bridge.Ingest;
 using Jidoka.Bridge.Messaging;
+using Jidoka.Bridge.Pump;
 using Jidoka.Bridge.Sessions;
 using Jidoka.Bridge.Storage;
 using Jidoka.Bridge.Storage.Sqlite;
@@ -38,7 +39,10 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<CommandTracker>();
         services.AddSingleton<IngestEngine>();
         services.AddSingleton<MqttBridgeConnection>();
+        services.AddSingleton<IBrokerSession>(sp => sp.GetRequiredService<MqttBridgeConnection>());
         services.AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<MqttBridgeConnection>());
+        services.AddSingleton(new BridgePumpOptions { FrameSubscriptionQos = broker.FrameSubscriptionQos, QueueCapacity = options.Ingest.QueueCapacity });
+        services.AddSingleton<BridgePump>();
         services.AddSingleton<NodeCommandService>();
         services.AddSingleton<BridgeRuntime>();
         services.AddHostedService(sp => sp.GetRequiredService<BridgeRuntime>());

@@ -1,11 +1,10 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Messaging;
-using Jidoka.Bridge.Time;
-using Jidoka.Protocol;
+using Jidoka.Bridge.Pump;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -13,32 +12,29 @@ using MQTTnet.Protocol;
 namespace Jidoka.Bridge.Hosting;
 
 /// <summary>
-/// The bridge's two MQTT client connections. The inbound one subscribes to every node topic and hands
-/// messages to the ingest queue; the outbound one publishes acks, commands, time-sync answers and the
-/// bridge's retained online state, with the offline state as its last will.
+/// The service's <see cref="IBrokerSession"/>: two MQTTnet client connections. The inbound one carries
+/// the subscriptions and hands every message to the <see cref="BridgePump"/>; the outbound one
+/// publishes acks, commands, time-sync answers and the bridge's retained host state, with the offline
+/// state as its last will. It reconnects on its own; what a (re)connect means is the pump's business.
 /// </summary>
 /// <remarks>
 /// Two connections because MQTTnet runs a client's receive handler on its receive loop: when the
 /// ingest queue is full the handler waits (back-pressure to the broker), and a QoS-1 publish on the
-/// same client would then wait forever for its PUBACK. Time-sync requests are answered straight from
-/// the receive handler so t3 does not include queueing behind a batch.
-/// Every (re)connect publishes a new session start: nodes replay unacknowledged events when they see
-/// one, which covers whatever was published while the bridge was not subscribed.
+/// same client would then wait forever for its PUBACK.
 /// </remarks>
-public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
+public sealed class MqttBridgeConnection : IBrokerSession, IAsyncDisposable
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
-    private static readonly string TimeRequestSuffix = "/" + Topics.Suffix(TopicKind.TimeRequest);
     private readonly BridgeOptions _bridge;
     private readonly BrokerOptions _broker;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
-    private readonly TimeSyncResponder _timeSync;
     private readonly IMqttClient _inbound;
     private readonly IMqttClient _outbound;
     private readonly SemaphoreSlim _reconnectGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private ChannelWriter<InboundMessage>? _sink;
+    private IBrokerSessionHandler? _handler;
+    private bool _connecting;
     private string _host = "";
     private int _port;
     private int _disposed;
@@ -50,7 +46,6 @@ public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
         _broker = broker ?? throw new ArgumentNullException(nameof(broker));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _timeSync = new TimeSyncResponder(clock);
         var factory = new MqttClientFactory();
         _inbound = factory.CreateMqttClient();
         _outbound = factory.CreateMqttClient();
@@ -62,16 +57,48 @@ public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
     /// <inheritdoc/>
     public bool IsConnected => _outbound.IsConnected && _inbound.IsConnected;
 
-    /// <summary>Unix ms of the current session start, as published in the host state.</summary>
-    public long SessionStartUnixMs { get; private set; }
-
-    /// <summary>Connects both clients to <paramref name="host"/>:<paramref name="port"/>, subscribes, and announces the bridge online.</summary>
-    public async Task ConnectAsync(string host, int port, ChannelWriter<InboundMessage> sink, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    public void Attach(IBrokerSessionHandler handler)
     {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (Interlocked.CompareExchange(ref _handler, handler, null) != null)
+        {
+            throw new InvalidOperationException("The connection already has its handler.");
+        }
+    }
+
+    /// <summary>Connects both clients to <paramref name="host"/>:<paramref name="port"/>; the handler then subscribes and announces the bridge online.</summary>
+    public async Task ConnectAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        if (_handler == null)
+        {
+            throw new InvalidOperationException("Attach a handler (the bridge pump) before connecting.");
+        }
+
         _host = host;
         _port = port;
-        _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+        _connecting = true;
         await ConnectBothAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task SubscribeAsync(IReadOnlyList<TopicSubscription> subscriptions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptions);
+        MqttClientSubscribeOptionsBuilder builder = new MqttClientFactory().CreateSubscribeOptionsBuilder();
+        foreach (TopicSubscription subscription in subscriptions)
+        {
+            builder = builder.WithTopicFilter(subscription.Filter, (MqttQualityOfServiceLevel)subscription.Qos);
+        }
+
+        MqttClientSubscribeResult result = await _inbound.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        foreach (MqttClientSubscribeResultItem item in result.Items)
+        {
+            if ((int)item.ResultCode > (int)MqttClientSubscribeResultCode.GrantedQoS2)
+            {
+                throw new InvalidOperationException($"The broker refused the subscription to {item.TopicFilter.Topic}: {item.ResultCode}.");
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -106,8 +133,8 @@ public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
         }
     }
 
-    /// <summary>Publishes the offline state (a clean disconnect does not fire the last will) and disconnects.</summary>
-    public async Task GoOfflineAsync()
+    /// <summary>Disconnects the outbound client (last step of a clean stop, after the pump announced the bridge offline).</summary>
+    public async Task DisconnectAsync()
     {
         if (Volatile.Read(ref _disposed) != 0)
         {
@@ -115,21 +142,10 @@ public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        if (!_outbound.IsConnected)
+        if (_outbound.IsConnected)
         {
-            return;
+            await DisconnectQuietlyAsync(_outbound).ConfigureAwait(false);
         }
-
-        try
-        {
-            await PublishAsync(HostState(online: false), CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _logger.LogWarning(ex, "Could not publish the offline state; the broker's last will covers it.");
-        }
-
-        await DisconnectQuietlyAsync(_outbound).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -164,32 +180,23 @@ public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
 
     private async Task ConnectBothAsync(CancellationToken cancellationToken)
     {
-        // Subscribe first, then announce: a node that replays on seeing the announcement must find
-        // the bridge already listening.
+        IBrokerSessionHandler handler = _handler!;
         if (!_inbound.IsConnected)
         {
-            await _inbound.ConnectAsync(ClientOptions("-in", will: false), cancellationToken).ConfigureAwait(false);
-            MqttClientSubscribeOptions subscriptions = new MqttClientFactory().CreateSubscribeOptionsBuilder()
-                .WithTopicFilter(Topics.AllNodes(TopicKind.Frame), (MqttQualityOfServiceLevel)_broker.FrameSubscriptionQos)
-                .WithTopicFilter(Topics.AllNodes(TopicKind.Event), MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithTopicFilter(Topics.AllNodes(TopicKind.Status), MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithTopicFilter(Topics.AllNodes(TopicKind.CommandResult), MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithTopicFilter(Topics.AllNodes(TopicKind.TimeRequest), MqttQualityOfServiceLevel.AtMostOnce)
-                .Build();
-            await _inbound.SubscribeAsync(subscriptions, cancellationToken).ConfigureAwait(false);
+            await _inbound.ConnectAsync(ClientOptions("-in", will: null), cancellationToken).ConfigureAwait(false);
         }
 
-        SessionStartUnixMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        OutboundMessage will = handler.BeginSession();
         if (!_outbound.IsConnected)
         {
-            await _outbound.ConnectAsync(ClientOptions("", will: true), cancellationToken).ConfigureAwait(false);
+            await _outbound.ConnectAsync(ClientOptions("", will), cancellationToken).ConfigureAwait(false);
         }
 
-        await PublishAsync(HostState(online: true), cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("Connected to the broker at {Host}:{Port}; session start {Session}.", _host, _port, SessionStartUnixMs);
+        await handler.OnConnectedAsync(cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Connected to the broker at {Host}:{Port}.", _host, _port);
     }
 
-    private MqttClientOptions ClientOptions(string suffix, bool will)
+    private MqttClientOptions ClientOptions(string suffix, OutboundMessage? will)
     {
         MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
             .WithTcpServer(_host, _port)
@@ -210,72 +217,33 @@ public sealed class MqttBridgeConnection : IMessagePublisher, IAsyncDisposable
                 .WithIgnoreCertificateChainErrors(_broker.AllowUntrustedCertificates));
         }
 
-        if (will)
+        if (will != null)
         {
-            OutboundMessage offline = HostState(online: false);
             builder = builder
-                .WithWillTopic(offline.Topic)
-                .WithWillPayload(offline.Payload)
-                .WithWillRetain(true)
-                .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+                .WithWillTopic(will.Topic)
+                .WithWillPayload(will.Payload)
+                .WithWillRetain(will.Retain)
+                .WithWillQualityOfServiceLevel(will.Qos == 0 ? MqttQualityOfServiceLevel.AtMostOnce : MqttQualityOfServiceLevel.AtLeastOnce);
         }
 
         return builder.Build();
-    }
-
-    private OutboundMessage HostState(bool online)
-    {
-        var state = new HostStateMessage { Online = online, HostId = _bridge.HostId, SessionStartUnixMs = SessionStartUnixMs };
-        byte[] buffer = new byte[HostStateMessage.EncodedSize];
-#pragma warning disable CA1806 // pump branch fixes this
-        state.TryEncode(buffer, 0);
-#pragma warning restore CA1806
-        return new OutboundMessage(Topics.HostState(_bridge.HostId), buffer, Topics.Qos(TopicKind.HostState), true);
     }
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         DateTimeOffset received = _clock.GetUtcNow();
         MqttApplicationMessage message = e.ApplicationMessage;
-        byte[] payload = message.Payload.ToArray();
-        var inbound = new InboundMessage(message.Topic, payload, received);
-        // The suffix test first: full topic parsing for every frame would cost more than the check saves.
-        if (message.Topic.EndsWith(TimeRequestSuffix, StringComparison.Ordinal)
-            && Topics.TryParse(message.Topic, out string cellId, out string nodeId, out TopicKind kind) && kind == TopicKind.TimeRequest)
+        IBrokerSessionHandler? handler = _handler;
+        if (handler != null)
         {
-            inbound = inbound with { TimeSyncAnswered = await AnswerTimeSyncAsync(inbound, cellId, nodeId).ConfigureAwait(false) };
-        }
-
-        ChannelWriter<InboundMessage>? sink = _sink;
-        if (sink != null && !sink.TryWrite(inbound))
-        {
-            // Queue full: wait here, which holds back the broker instead of dropping accepted data.
-            await sink.WriteAsync(inbound, CancellationToken.None).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<bool> AnswerTimeSyncAsync(InboundMessage request, string cellId, string nodeId)
-    {
-        if (!_timeSync.TryRespond(request, cellId, nodeId, out OutboundMessage? response).IsAccepted || response == null || !_outbound.IsConnected)
-        {
-            return false;
-        }
-
-        try
-        {
-            await PublishAsync(response, CancellationToken.None).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _logger.LogDebug(ex, "A time-sync answer to {Node} was not sent.", nodeId);
-            return false;
+            // The handler's wait (a full queue) holds this receive loop and so the broker.
+            await handler.OnReceivedAsync(new InboundMessage(message.Topic, message.Payload.ToArray(), received)).ConfigureAwait(false);
         }
     }
 
     private Task OnDisconnectedAsync()
     {
-        if (!_stopping.IsCancellationRequested && _sink != null)
+        if (!_stopping.IsCancellationRequested && _connecting)
         {
             _ = Task.Run(ReconnectAsync);
         }

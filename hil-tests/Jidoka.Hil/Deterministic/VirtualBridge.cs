@@ -1,12 +1,11 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Jidoka.Bridge;
 using Jidoka.Bridge.Audit;
 using Jidoka.Bridge.Commands;
 using Jidoka.Bridge.Ingest;
-using Jidoka.Bridge.Messaging;
+using Jidoka.Bridge.Pump;
 using Jidoka.Bridge.Sessions;
 using Jidoka.Bridge.Storage;
 using Jidoka.Bridge.Storage.Sqlite;
@@ -18,14 +17,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Jidoka.Hil.Deterministic;
 
 /// <summary>
-/// The bridge's logic on the simulated network, in virtual time: the real <see cref="IngestEngine"/>
-/// (sessions, cases, audit) over the real SQLite store in a file, the real
-/// <see cref="NodeCommandService"/>, and one <see cref="SimClient"/> doing what the service's MQTT
-/// connection does: subscribe to every node topic, then announce the bridge online (retained, with a new
-/// session start and the offline state as its will), hand what arrives to the engine in batches, and
-/// publish the engine's acks and time-sync answers only after the batch committed. Everything runs as
-/// callbacks of the cell's scheduler on the caller's thread; SQLite completes synchronously, so a batch
-/// takes no virtual time beyond <see cref="BatchDelayUs"/>.
+/// The bridge on the simulated network, in virtual time: the service's own <see cref="BridgePump"/>
+/// (subscribe, announce, queue, batch, acks after the commit, time sync) over a
+/// <see cref="SimBrokerSession"/>, feeding the real <see cref="IngestEngine"/> over the real SQLite store
+/// in a file, and the real <see cref="NodeCommandService"/>. This class is only wiring: it builds those
+/// parts on start, drops them on a kill, and runs the pump's next batch <see cref="BatchDelayUs"/> after a
+/// message is queued (the ingest worker picking it up). Everything runs as callbacks of the cell's
+/// scheduler on the caller's thread; SQLite completes synchronously, so a batch takes no virtual time.
 /// </summary>
 public sealed class VirtualBridge : IDisposable
 {
@@ -34,12 +32,11 @@ public sealed class VirtualBridge : IDisposable
 
     private readonly SimulatedCell _cell;
     private readonly BridgeOptions _options;
-    private readonly List<InboundMessage> _pending = new();
     private SqliteBridgeStore? _store;
-    private IngestEngine? _engine;
+    private SimBrokerSession? _session;
+    private BridgePump? _pump;
     private NodeDirectory? _directory;
     private NodeCommandService? _commands;
-    private long _session;
     private int _generation;
     private bool _drainScheduled;
 
@@ -50,12 +47,16 @@ public sealed class VirtualBridge : IDisposable
         DataFile = dataFile ?? throw new ArgumentNullException(nameof(dataFile));
         _options = options ?? new BridgeOptions { HostId = HostId };
         Client = cell.CreateBridgeClient("jidoka-" + HostId);
-        Client.MessageReceived += OnMessage;
-        Client.Connected += OnConnected;
     }
 
     /// <summary>Delay from the first message of a batch to the batch being processed, µs (the ingest worker picking it up).</summary>
     public ulong BatchDelayUs { get; init; } = 1000;
+
+    /// <summary>
+    /// The pump's transport settings here: frames subscribed at QoS 0 (what the nodes publish them with),
+    /// and an unbounded queue (the simulated broker applies no back-pressure).
+    /// </summary>
+    public static BridgePumpOptions PumpOptions { get; } = new() { FrameSubscriptionQos = Topics.Qos(TopicKind.Frame), QueueCapacity = 0 };
 
     /// <summary>The SQLite file.</summary>
     public string DataFile { get; }
@@ -64,7 +65,7 @@ public sealed class VirtualBridge : IDisposable
     public SimClient Client { get; }
 
     /// <summary>True while the bridge process "runs".</summary>
-    public bool IsRunning => _engine != null;
+    public bool IsRunning => _pump != null;
 
     /// <summary>Starts so far (1 after the first start, +1 per restart).</summary>
     public int Starts { get; private set; }
@@ -75,14 +76,17 @@ public sealed class VirtualBridge : IDisposable
     /// <summary>Messages a killed bridge had received but not committed (the nodes resend what matters).</summary>
     public long MessagesLostInKill { get; private set; }
 
-    /// <summary>Batches committed.</summary>
+    /// <summary>Batches committed, over every run.</summary>
     public long BatchesCommitted { get; private set; }
 
     /// <summary>Messages waiting for the next batch.</summary>
-    public int Pending => _pending.Count;
+    public int Pending => _pump?.Pending ?? 0;
+
+    /// <summary>The running bridge's pump: the type the service runs (<c>BridgeRuntime.Pump</c>).</summary>
+    public BridgePump Pump => _pump ?? throw new InvalidOperationException("the bridge is not running");
 
     /// <summary>The running engine.</summary>
-    public IngestEngine Engine => _engine ?? throw new InvalidOperationException("the bridge is not running");
+    public IngestEngine Engine => Pump.Engine;
 
     /// <summary>The running store.</summary>
     public IBridgeStore Store => _store ?? throw new InvalidOperationException("the bridge is not running");
@@ -94,12 +98,12 @@ public sealed class VirtualBridge : IDisposable
     public NodeDirectory Directory => _directory ?? throw new InvalidOperationException("the bridge is not running");
 
     /// <summary>
-    /// Starts the bridge as its service does: store, audit "bridge-start" (noting an unclean end of the
-    /// previous run), engine state from the store, then the MQTT connection.
+    /// Starts the bridge as its service does: store, audit "bridge-start", engine state from the store,
+    /// the pump on its session, then the connection (the pump subscribes and announces on connect).
     /// </summary>
     public void Start()
     {
-        if (_engine != null)
+        if (_pump != null)
         {
             throw new InvalidOperationException("already running");
         }
@@ -111,10 +115,13 @@ public sealed class VirtualBridge : IDisposable
         var tracker = new CommandTracker();
         var engine = new IngestEngine(store, _options, _cell.TimeProvider, directory, tracker, NullLogger<IngestEngine>.Instance);
         Wait(engine.LoadAsync(CancellationToken.None));
+        var session = new SimBrokerSession(Client, _cell.Scheduler, _cell.TimeProvider);
+        session.MessageQueued += OnQueued;
         _store = store;
         _directory = directory;
-        _engine = engine;
-        _commands = new NodeCommandService(store, directory, new Publisher(this), tracker, _cell.TimeProvider, NullLogger<NodeCommandService>.Instance);
+        _session = session;
+        _pump = new BridgePump(session, engine, _options, PumpOptions, _cell.TimeProvider, NullLogger<BridgePump>.Instance);
+        _commands = new NodeCommandService(store, directory, session, tracker, _cell.TimeProvider, NullLogger<NodeCommandService>.Instance);
         _generation++;
         Starts++;
         Client.Start();
@@ -126,17 +133,18 @@ public sealed class VirtualBridge : IDisposable
     /// </summary>
     public void Kill()
     {
-        if (_engine == null)
+        if (_pump == null)
         {
             return;
         }
 
         Client.Kill();
-        MessagesLostInKill += _pending.Count;
-        _pending.Clear();
+        _session!.Detach();
+        MessagesLostInKill += _pump.Pending;
         _drainScheduled = false;
         _generation++;
-        _engine = null;
+        _pump = null;
+        _session = null;
         _commands = null;
         _directory = null;
         SqliteBridgeStore store = _store!;
@@ -170,38 +178,9 @@ public sealed class VirtualBridge : IDisposable
 
     private static void Wait(Task task) => task.GetAwaiter().GetResult();
 
-    private void OnConnected()
+    private void OnQueued()
     {
-        // Subscribe first, then announce once the subscriptions are in place (the service awaits its
-        // SUBACK): a node that replays on seeing the announcement must find the bridge listening.
-        long session = Math.Max(_session + 1, _cell.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        _session = session;
-        Client.Will = HostStatePublisher.Will(_options.HostId, session);
-        foreach (TopicKind kind in new[] { TopicKind.Frame, TopicKind.Event, TopicKind.Status, TopicKind.CommandResult, TopicKind.TimeRequest })
-        {
-            Client.Subscribe(Topics.AllNodes(kind), Topics.Qos(kind));
-        }
-
-        int generation = _generation;
-        ulong settle = Math.Max(Client.Faults.LatencyMaxUs, Client.Faults.LatencyMinUs) + 1000;
-        _cell.Scheduler.At(_cell.Scheduler.NowUs + settle, () =>
-        {
-            if (generation == _generation && Client.IsConnected)
-            {
-                HostStatePublisher.Publish(Client, _options.HostId, true, session);
-            }
-        });
-    }
-
-    private void OnMessage(SimMessage message)
-    {
-        if (_engine == null)
-        {
-            return;
-        }
-
         MessagesReceived++;
-        _pending.Add(new InboundMessage(message.Topic, message.Payload, _cell.TimeProvider.GetUtcNow()));
         if (!_drainScheduled)
         {
             _drainScheduled = true;
@@ -212,45 +191,28 @@ public sealed class VirtualBridge : IDisposable
 
     private void Drain(int generation)
     {
-        if (generation != _generation || _engine == null)
+        if (generation != _generation || _pump == null)
         {
             return;
         }
 
-        int take = Math.Min(_pending.Count, _options.Ingest.MaxBatchMessages);
-        var batch = _pending.GetRange(0, take);
-        _pending.RemoveRange(0, take);
-        BatchResult result = _engine.ProcessAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
-        BatchesCommitted++;
-        foreach (OutboundMessage outbound in result.Outbound)
+        if (_session!.Fault is Exception fault)
         {
-            Client.Publish(outbound.Topic, outbound.Payload, outbound.Payload.Length, outbound.Qos, outbound.Retain);
+            throw new InvalidOperationException("The simulated bridge session failed (subscribe, announce, or a call off the scheduler thread).", fault);
         }
 
-        if (_pending.Count > 0)
+        if (_pump.ProcessNextBatchAsync(CancellationToken.None).GetAwaiter().GetResult() != null)
+        {
+            BatchesCommitted++;
+        }
+
+        if (_pump.Pending > 0)
         {
             _cell.Scheduler.At(_cell.Scheduler.NowUs + BatchDelayUs, () => Drain(generation));
         }
         else
         {
             _drainScheduled = false;
-        }
-    }
-
-    private sealed class Publisher : IMessagePublisher
-    {
-        private readonly VirtualBridge _bridge;
-
-        public Publisher(VirtualBridge bridge) => _bridge = bridge;
-
-        public bool IsConnected => _bridge.Client.IsConnected;
-
-        public Task PublishAsync(OutboundMessage message, CancellationToken cancellationToken)
-        {
-            ArgumentNullException.ThrowIfNull(message);
-            return _bridge.Client.Publish(message.Topic, message.Payload, message.Payload.Length, message.Qos, message.Retain)
-                ? Task.CompletedTask
-                : Task.FromException(new InvalidOperationException("not connected to the broker"));
         }
     }
 }
