@@ -23,6 +23,8 @@ public sealed class TestBridge : IAsyncDisposable
 
     public BridgeRuntime Runtime { get; }
 
+    public IServiceProvider Services => _host.Services;
+
     public int Port => Runtime.BrokerPort;
 
     public static async Task<TestBridge> StartAsync(string dataFile, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
