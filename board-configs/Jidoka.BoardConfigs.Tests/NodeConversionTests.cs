@@ -78,6 +78,16 @@ public sealed class NodeConversionTests
     }
 
     [Fact]
+    public void The_simulated_board_runs_the_policy_of_its_board_file()
+    {
+        // The simulator (and the test kit's standard policy built on it) writes policy 1 of simulated.json by hand.
+        NodeConfig config = new NodeConfigFactory("cell-a", "node-01").Create(Load("simulated"));
+        PolicyRecord simulator = Jidoka.SimBoard.Nodes.SimulatedBoardConfig.DefaultPolicy();
+        Assert.Equal(config.DefaultPolicy.ComputeHash(), simulator.ComputeHash());
+        Assert.Equal(config.DefaultPolicy.PolicyId, simulator.PolicyId);
+    }
+
+    [Fact]
     public void An_identity_that_is_not_a_protocol_id_is_refused()
     {
         BoardDefinition board = Load("simulated");
