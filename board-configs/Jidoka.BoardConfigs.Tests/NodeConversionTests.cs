@@ -5,6 +5,7 @@ using Jidoka.BoardConfigs.Loading;
 using Jidoka.Boards.Logic.Profile;
 using Jidoka.Node;
 using Jidoka.Node.Config;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 using Xunit;
 
@@ -58,38 +59,32 @@ public sealed class NodeConversionTests
     {
         BoardDefinition board = Load(boardId);
         NodeConfig config = new NodeConfigFactory("cell-a", "node-01").Create(board);
-        var clock = new TestClock();
-        TestPin[] interlocks = Enumerable.Range(0, NodeHardware.InterlockChannelCount).Select(_ => new TestPin(true)).ToArray();
-        var stop = new TestOutput();
-        var watchdog = new TestWatchdog();
-
         // A force inside the board's plausible range and below its warning band, through its own calibration.
         CalibrationRecord cal = config.DefaultForceCalibration;
         int targetMilliNewtons = config.DefaultPolicy.ForceWarnMilliNewtons / 2;
-        var force = new TestForce { Counts = cal.OffsetCounts + (int)((long)targetMilliNewtons * 1_000_000 / cal.GainMicroUnitsPerCount) };
-        var store = new TestStore(NodeConfigBuilder.StoreSlotCount, Jidoka.Node.Store.StoreLayout.SlotSizeBytesMin);
-        var core = new NodeCore(config, new NodeHardware(
-            clock, interlocks, new TestPin(false), stop, new TestOutput(), force, new TestVision(clock), watchdog, store, new OfflineLink(), null));
+        var node = new FakeNode(config, new MemoryStore(NodeConfigBuilder.StoreSlotCount, Jidoka.Node.Store.StoreLayout.SlotSizeBytesMin));
+        node.Board.Force.Counts = cal.OffsetCounts + (int)((long)targetMilliNewtons * 1_000_000 / cal.GainMicroUnitsPerCount);
 
-        core.Boot(0, false);
-        for (int i = 0; i < 100 && core.State != TripState.Armed; i++)
-        {
-            clock.Now += core.LoopPeriodUs;
-            core.Step();
-        }
+        node.BootAndArm();
+        Assert.Equal(board.Board.DefaultPolicy.LoopPeriodUs, node.Core.LoopPeriodUs);
+        node.Step();
+        Assert.True(node.Board.StopPin.Energized);
+        Assert.True(node.Board.Watchdog.Kicks > 0);
 
-        Assert.Equal(TripState.Armed, core.State);
-        Assert.Equal(board.Board.DefaultPolicy.LoopPeriodUs, core.LoopPeriodUs);
-        clock.Now += core.LoopPeriodUs;
-        core.Step();
-        Assert.True(stop.Energized);
-        Assert.True(watchdog.Kicks > 0);
+        node.Board.OpenInterlock(0);
+        node.Core.OnInterlockEdge(0);
+        Assert.Equal(TripState.Tripped, node.Core.State);
+        Assert.False(node.Board.StopPin.Energized);
+    }
 
-        interlocks[0].Level = false;
-        interlocks[1].Level = false;
-        core.OnInterlockEdge(0);
-        Assert.Equal(TripState.Tripped, core.State);
-        Assert.False(stop.Energized);
+    [Fact]
+    public void The_simulated_board_runs_the_policy_of_its_board_file()
+    {
+        // The simulator (and the test kit's standard policy built on it) writes policy 1 of simulated.json by hand.
+        NodeConfig config = new NodeConfigFactory("cell-a", "node-01").Create(Load("simulated"));
+        PolicyRecord simulator = Jidoka.SimBoard.Nodes.SimulatedBoardConfig.DefaultPolicy();
+        Assert.Equal(config.DefaultPolicy.ComputeHash(), simulator.ComputeHash());
+        Assert.Equal(config.DefaultPolicy.PolicyId, simulator.PolicyId);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Jidoka.Bridge.Audit;
 using Jidoka.Bridge.Storage;
 using Jidoka.Bridge.Storage.Sqlite;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -144,7 +144,7 @@ public sealed class AuditTests
             await node.PublishStatusAsync();
             for (ulong id = 1; id <= 10; id++)
             {
-                await node.SendEventAsync(Support.Messages.NearMiss("press-06", id, 1, id * 1000));
+                await node.SendEventAsync(Messages.NearMiss("press-06", id, 1, id * 1000));
             }
 
             await Eventually.UntilAsync(() => node.UnackedCount == 0, "events acknowledged");

@@ -7,7 +7,7 @@ using Jidoka.Bridge.Audit;
 using Jidoka.Bridge.Hosting;
 using Jidoka.Bridge.Storage;
 using Jidoka.Bridge.Storage.Sqlite;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Protocol;
 using Xunit;
 

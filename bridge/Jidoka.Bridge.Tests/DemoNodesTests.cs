@@ -1,16 +1,20 @@
+using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Hosting;
 using Jidoka.Bridge.Storage;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Protocol;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Xunit;
 
 namespace Jidoka.Bridge.Tests;
 
-/// <summary>--demo-nodes N: simulated nodes in real time against the bridge's own embedded broker.</summary>
+/// <summary>--demo-nodes N: simulated nodes in real time, in a child process, against the bridge's own embedded broker.</summary>
 public sealed class DemoNodesTests
 {
     [Fact]
@@ -26,6 +30,28 @@ public sealed class DemoNodesTests
         await Eventually.UntilAsync(
             async () => (await bridge.Runtime.Store.GetNodeAsync("demo-02", default))?.Counters.FramesStored > 0,
             "frames of demo-02 stored");
+    }
+
+    [Fact]
+    public async Task The_demo_nodes_run_as_a_child_process_that_stops_with_the_bridge()
+    {
+        using var dir = new TempDir();
+        TestBridge bridge = await TestBridge.StartAsync(dir.File("demo.db"), new Dictionary<string, string?> { ["Bridge:Demo:Nodes"] = "1" });
+        DemoNodesService demo = bridge.Services.GetServices<IHostedService>().OfType<DemoNodesService>().Single();
+        DemoNodesProcess process = demo.Process ?? throw new Xunit.Sdk.XunitException("no demo-nodes process started");
+        using Process child = Process.GetProcessById(process.Id);
+        Assert.NotEqual(Environment.ProcessId, child.Id);
+        Assert.False(child.HasExited);
+        await bridge.DisposeAsync();
+        Assert.True(child.WaitForExit(15_000), "the demo-nodes process ended when the bridge stopped");
+        Assert.Null(demo.Process);
+    }
+
+    [Fact]
+    public void A_missing_demo_nodes_program_is_named_in_the_error()
+    {
+        var error = Assert.Throws<System.IO.FileNotFoundException>(() => DemoNodesProcess.Locate("/nonexistent/Jidoka.DemoNodes.dll"));
+        Assert.Contains("Bridge:Demo:Assembly", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -9,7 +9,7 @@ using Jidoka.Bridge.Messaging;
 using Jidoka.Bridge.Sessions;
 using Jidoka.Bridge.Storage;
 using Jidoka.Bridge.Storage.Sqlite;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Protocol;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

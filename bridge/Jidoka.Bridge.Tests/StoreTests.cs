@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Storage;
 using Jidoka.Bridge.Storage.Sqlite;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Protocol;
 using Xunit;
 

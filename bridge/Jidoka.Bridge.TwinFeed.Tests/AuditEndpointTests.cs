@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Xunit;
 
@@ -14,7 +14,7 @@ public sealed class AuditEndpointTests
     {
         using var dir = new TempDir();
         string file = dir.File("bridge.db");
-        await using TwinBridge bridge = await TwinBridge.StartAsync(file);
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(file);
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-31");
         await Scenario.TripAsync(node, 51, 1_000_000);
 

@@ -3,7 +3,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Xunit;
 
@@ -13,9 +13,9 @@ namespace Jidoka.Bridge.TwinFeed.Tests;
 public sealed class BadQueryTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
-    private TwinBridge? _bridge;
+    private TestBridge? _bridge;
 
-    public async Task InitializeAsync() => _bridge = await TwinBridge.StartAsync(_dir.File("bridge.db"));
+    public async Task InitializeAsync() => _bridge = await TestBridge.StartWithTwinFeedAsync(_dir.File("bridge.db"));
 
     public async Task DisposeAsync()
     {

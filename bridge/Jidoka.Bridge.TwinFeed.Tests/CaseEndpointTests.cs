@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Protocol;
 using Xunit;
@@ -19,7 +19,7 @@ public sealed class CaseEndpointTests
     {
         using var dir = new TempDir();
         var settings = new Dictionary<string, string?> { ["Bridge:Cases:WindowBeforeMs"] = "20", ["Bridge:Cases:WindowAfterMs"] = "20" };
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"), settings);
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"), settings);
         await using TestNode a = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-05");
         await using TestNode b = await Scenario.OnlineNodeAsync(bridge, "cell-a", "robot-06");
 
@@ -110,7 +110,7 @@ public sealed class CaseEndpointTests
     public async Task Unknown_case_is_404_and_malformed_id_is_400()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         using HttpResponseMessage missing = await bridge.Http.GetAsync("/api/v1/cases/12345");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains(ProblemTypes.UnknownCase, await missing.Content.ReadAsStringAsync());
@@ -126,7 +126,7 @@ public sealed class CaseEndpointTests
     public async Task Events_filter_by_node_and_type()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode a = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-07");
         await using TestNode b = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-08");
         await Scenario.SendAckedAsync(a, Messages.NearMiss("press-07", 10, 1, 1_000_000));

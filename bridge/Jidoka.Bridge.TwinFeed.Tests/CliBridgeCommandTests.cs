@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Cli;
 using Jidoka.Cli.Commands;
@@ -20,7 +20,7 @@ public sealed class CliBridgeCommandTests
     {
         using var dir = new TempDir();
         var settings = new Dictionary<string, string?> { ["Bridge:Cases:WindowBeforeMs"] = "50", ["Bridge:Cases:WindowAfterMs"] = "50" };
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"), settings);
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"), settings);
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-51", TripState.Tripped, TripRule.ForceOverLimit, ResponseClass.Regrip);
         await Scenario.SendAckedAsync(node, Messages.NearMiss("press-51", 60, 1, 950_000, peakMilliNewtons: 430_000));
 
@@ -103,7 +103,7 @@ public sealed class CliBridgeCommandTests
     public async Task Reset_and_policy_apply_report_the_nodes_answer()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-52", TripState.Tripped, TripRule.ForceOverLimit, ResponseClass.Regrip);
         string url = bridge.BaseUrl;
 
@@ -146,7 +146,7 @@ public sealed class CliBridgeCommandTests
     public async Task Each_error_path_gives_one_line_and_its_exit_code()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-53");
         string url = bridge.BaseUrl;
         string nowhere = "http://127.0.0.1:" + FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Storage;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Cli;
 using Jidoka.Protocol;
@@ -18,7 +18,7 @@ public sealed class CliStatusTests
     public async Task Status_prints_every_node_from_the_retained_statuses()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         string port = bridge.Port.ToString(CultureInfo.InvariantCulture);
         TestNode tripped = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-41", TripState.Tripped, TripRule.ForceOverLimit, ResponseClass.Regrip);
         TestNode armed = await Scenario.OnlineNodeAsync(bridge, "cell-b", "press-42");

@@ -10,7 +10,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Protocol;
 using Xunit;
@@ -27,7 +27,7 @@ public sealed class CommandAuthorizationTests
     public async Task A_reset_needs_a_known_token_and_is_recorded_under_the_tokens_operator()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await SecuredBridgeAsync(dir);
+        await using TestBridge bridge = await SecuredBridgeAsync(dir);
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-61", TripState.Tripped, TripRule.ForceOverLimit, ResponseClass.Regrip);
 
         using HttpResponseMessage anonymous = await PostAsync(bridge, "/api/v1/nodes/press-61/reset", new ResetRequest { Operator = "op-7" }, token: null);
@@ -53,7 +53,7 @@ public sealed class CommandAuthorizationTests
     public async Task A_policy_push_needs_an_operator_allowed_to_push_policies()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await SecuredBridgeAsync(dir);
+        await using TestBridge bridge = await SecuredBridgeAsync(dir);
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-62");
         var request = new PolicyApplyRequest { Policy = PolicyFiles.Valid(31) };
 
@@ -73,7 +73,7 @@ public sealed class CommandAuthorizationTests
     public async Task The_jidoka_tool_sends_its_token_and_says_in_one_line_when_the_bridge_wants_one()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await SecuredBridgeAsync(dir);
+        await using TestBridge bridge = await SecuredBridgeAsync(dir);
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-63", TripState.Tripped, TripRule.ForceOverLimit, ResponseClass.Regrip);
 
         CliResult anonymous = await JidokaTool.RunAsync("reset", "press-63", "--operator", "op-7", "--bridge", bridge.BaseUrl);
@@ -103,7 +103,7 @@ public sealed class CommandAuthorizationTests
         Assert.Equal(Sha256Hex(token), entry.GetProperty("TokenSha256").GetString());
 
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("made.db"), new Dictionary<string, string?>
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("made.db"), new Dictionary<string, string?>
         {
             ["Bridge:Http:Operators:0:Id"] = entry.GetProperty("Id").GetString(),
             ["Bridge:Http:Operators:0:TokenSha256"] = entry.GetProperty("TokenSha256").GetString(),
@@ -138,7 +138,7 @@ public sealed class CommandAuthorizationTests
         using var dir = new TempDir();
         Dictionary<string, string?> settings = Accounts();
         settings["Bridge:Http:Operators:1:" + field] = value;
-        ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => TwinBridge.StartAsync(dir.File("bad.db"), settings));
+        ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => TestBridge.StartWithTwinFeedAsync(dir.File("bad.db"), settings));
         Assert.Contains("Bridge:Http:Operators:1", ex.Message, StringComparison.Ordinal);
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
     }
@@ -149,7 +149,7 @@ public sealed class CommandAuthorizationTests
         using var dir = new TempDir();
         Dictionary<string, string?> settings = Accounts();
         settings["Bridge:Http:Operators:1:TokenSha256"] = Sha256Hex(TechnicianToken);
-        ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => TwinBridge.StartAsync(dir.File("dup.db"), settings));
+        ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => TestBridge.StartWithTwinFeedAsync(dir.File("dup.db"), settings));
         Assert.Contains("appears twice", ex.Message, StringComparison.Ordinal);
     }
 
@@ -166,9 +166,9 @@ public sealed class CommandAuthorizationTests
 
     internal static string Sha256Hex(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
 
-    private static Task<TwinBridge> SecuredBridgeAsync(TempDir dir) => TwinBridge.StartAsync(dir.File("bridge.db"), Accounts());
+    private static Task<TestBridge> SecuredBridgeAsync(TempDir dir) => TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"), Accounts());
 
-    private static async Task<HttpResponseMessage> PostAsync<T>(TwinBridge bridge, string path, T body, string? token)
+    private static async Task<HttpResponseMessage> PostAsync<T>(TestBridge bridge, string path, T body, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: TwinJson.Options) };
         if (token != null)

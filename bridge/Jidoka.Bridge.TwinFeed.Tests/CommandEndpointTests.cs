@@ -8,7 +8,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
 using Jidoka.Bridge.Storage;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Protocol;
 using Xunit;
@@ -22,7 +22,7 @@ public sealed class CommandEndpointTests
     public async Task A_reset_is_sent_with_the_operator_and_answered_with_the_nodes_result()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-11", TripState.Tripped, TripRule.ForceOverLimit, ResponseClass.Regrip);
 
         using HttpResponseMessage response = await bridge.Http.PostAsJsonAsync("/api/v1/nodes/press-11/reset", new ResetRequest { Operator = "op-7" });
@@ -42,7 +42,7 @@ public sealed class CommandEndpointTests
     public async Task A_refused_reset_reports_the_nodes_reason_and_a_silent_node_is_pending()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-12", TripState.Tripped, TripRule.InterlockOpen, ResponseClass.Pause);
         node.AnswerCommands = false;
 
@@ -75,7 +75,7 @@ public sealed class CommandEndpointTests
     public async Task A_policy_is_validated_stored_and_pushed_and_an_invalid_one_names_its_problem()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-13");
 
         PolicyDocument policy = PolicyFiles.Valid(21);
@@ -111,7 +111,7 @@ public sealed class CommandEndpointTests
     public async Task Bad_command_requests_get_typed_problems_and_send_nothing()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-14");
 
         Assert.Equal(ProblemTypes.UnknownNode, (await ProblemAsync(bridge, "/api/v1/nodes/press-99/reset", new ResetRequest { Operator = "op-1" }, HttpStatusCode.NotFound)).GetProperty("type").GetString());
@@ -132,7 +132,7 @@ public sealed class CommandEndpointTests
         Assert.Empty(await bridge.Runtime.Store.QueryCommandsAsync(null, 10, default));
     }
 
-    private static async Task<JsonElement> ProblemAsync<T>(TwinBridge bridge, string path, T body, HttpStatusCode expected)
+    private static async Task<JsonElement> ProblemAsync<T>(TestBridge bridge, string path, T body, HttpStatusCode expected)
     {
         using HttpResponseMessage response = await bridge.Http.PostAsJsonAsync(path, body, TwinJson.Options);
         string text = await response.Content.ReadAsStringAsync();

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Jidoka.Bridge.Contracts;
 using Jidoka.Bridge.Governance;
 using Jidoka.Bridge.Storage;
 using Jidoka.Protocol;
@@ -28,8 +27,8 @@ public sealed class GovernanceCalculatorTests
     {
         // Latencies 10, 20, ..., 200 µs: mean 105, p95 = 19th = 190.
         List<CaseRecord> cases = Enumerable.Range(1, 20).Select(i => Case(i, "n-1", (uint)(i * 10))).ToList();
-        GovernanceReport report = GovernanceCalculator.Compute(new[] { Node("n-1") }, cases, new List<EventRecord>(), null, null, 0);
-        DurationStats safe = Assert.Single(report.Nodes).TimeToSafeState;
+        GovernanceSummary report = GovernanceCalculator.Compute(new[] { Node("n-1") }, cases, new List<EventRecord>(), null, null, 0);
+        DurationSummary safe = Assert.Single(report.Nodes).TimeToSafeState;
         Assert.Equal(20, safe.Count);
         Assert.Equal(105.0, safe.MeanUs);
         Assert.Equal(190, safe.P95Us);

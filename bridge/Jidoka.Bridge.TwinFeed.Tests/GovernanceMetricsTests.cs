@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
 using Jidoka.Bridge.Storage;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Protocol;
 using Xunit;
@@ -39,7 +39,7 @@ public sealed class GovernanceMetricsTests
             ["Bridge:Cases:WindowAfterMs"] = "100",
             ["Bridge:Ingest:ReorderWindowFrames"] = "2",
         };
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"), settings);
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"), settings);
         await using TestNode a = await Scenario.OnlineNodeAsync(bridge, "cell-g", "gov-a");
         await using TestNode b = await Scenario.OnlineNodeAsync(bridge, "cell-g", "gov-b");
         await using TestNode c = await Scenario.OnlineNodeAsync(bridge, "cell-h", "gov-c");

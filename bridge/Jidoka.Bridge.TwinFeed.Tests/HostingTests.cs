@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Xunit;
 
@@ -14,7 +14,7 @@ public sealed class HostingTests
     public async Task Bridge_Http_settings_choose_the_address_and_a_given_urls_setting_wins()
     {
         using var dir = new TempDir();
-        await using (TwinBridge configured = await TwinBridge.StartAsync(dir.File("a.db")))
+        await using (TestBridge configured = await TestBridge.StartWithTwinFeedAsync(dir.File("a.db")))
         {
             Assert.StartsWith("http://127.0.0.1:", configured.BaseUrl, StringComparison.Ordinal);
             Assert.NotEqual(8080, new Uri(configured.BaseUrl).Port);
@@ -22,7 +22,7 @@ public sealed class HostingTests
 
         // Bridge:Http would listen on every interface; "urls" (as --urls or ASPNETCORE_URLS) says loopback.
         var settings = new Dictionary<string, string?> { ["Bridge:Http:ListenAddress"] = "0.0.0.0", ["urls"] = "http://127.0.0.1:0" };
-        await using TwinBridge viaUrls = await TwinBridge.StartAsync(dir.File("b.db"), settings);
+        await using TestBridge viaUrls = await TestBridge.StartWithTwinFeedAsync(dir.File("b.db"), settings);
         Assert.StartsWith("http://127.0.0.1:", viaUrls.BaseUrl, StringComparison.Ordinal);
         Assert.Equal("[]", await viaUrls.Http.GetStringAsync("/api/v1/nodes"));
     }
@@ -34,7 +34,7 @@ public sealed class HostingTests
     public async Task A_bad_http_setting_is_refused_by_name(string key, string value, string message)
     {
         using var dir = new TempDir();
-        ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => TwinBridge.StartAsync(dir.File("c.db"), new Dictionary<string, string?> { [key] = value }));
+        ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => TestBridge.StartWithTwinFeedAsync(dir.File("c.db"), new Dictionary<string, string?> { [key] = value }));
         Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
     }
 }

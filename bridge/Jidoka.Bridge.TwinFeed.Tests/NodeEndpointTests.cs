@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
 using Jidoka.Bridge.Storage;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Protocol;
 using Xunit;
@@ -20,7 +20,7 @@ public sealed class NodeEndpointTests
     public async Task Nodes_show_current_state_with_last_values_and_filter_by_cell()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode press = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-01", TripState.Tripped, TripRule.ForceOverLimit, ResponseClass.Regrip);
         await using TestNode robot = await Scenario.OnlineNodeAsync(bridge, "cell-b", "robot-02");
         await Scenario.FrameAsync(press, 0, 1_000_000, count: 5, forceStartMilliNewtons: 200_000);
@@ -68,7 +68,7 @@ public sealed class NodeEndpointTests
     public async Task An_unknown_node_is_404_and_a_malformed_id_is_400()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
 
         using HttpResponseMessage unknown = await bridge.Http.GetAsync("/api/v1/nodes/press-99");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -89,7 +89,7 @@ public sealed class NodeEndpointTests
     public async Task Frames_are_returned_by_node_and_wall_clock_range_oldest_first()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-03");
         await using TestNode other = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-04");
 

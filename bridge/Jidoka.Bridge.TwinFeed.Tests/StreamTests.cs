@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Protocol;
 using Xunit;
@@ -17,7 +17,7 @@ public sealed class StreamTests
     public async Task The_stream_delivers_a_trip_its_case_and_the_nodes_new_state()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-21");
         await using SseClient stream = await SseClient.OpenAsync(bridge.Http, "/api/v1/stream");
         Assert.Equal("text/event-stream", stream.ContentType);
@@ -56,7 +56,7 @@ public sealed class StreamTests
     public async Task A_filtered_stream_carries_only_its_node()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode watched = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-22");
         await using TestNode other = await Scenario.OnlineNodeAsync(bridge, "cell-b", "press-23");
         await using SseClient stream = await SseClient.OpenAsync(bridge.Http, "/api/v1/stream?node=press-22&snapshot=false");
@@ -75,7 +75,7 @@ public sealed class StreamTests
     public async Task A_client_reconnecting_with_Last_Event_ID_gets_what_it_missed_and_no_snapshot()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-24");
         string lastSeen;
         await using (SseClient first = await SseClient.OpenAsync(bridge.Http, "/api/v1/stream?snapshot=false"))
@@ -119,7 +119,7 @@ public sealed class StreamTests
     public async Task A_client_resuming_from_an_id_the_bridge_does_not_hold_gets_a_resync_then_the_snapshot(string lastEventId)
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-25");
 
         // Id 1 stands for a message of an earlier bridge run; the other is ahead of anything this bridge sent.

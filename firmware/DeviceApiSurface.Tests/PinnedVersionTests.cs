@@ -14,6 +14,7 @@ namespace Jidoka.DeviceApiSurface.Tests;
 /// API from the one flashed onto the node. Any other packages.config in the repository (the board apps'
 /// own, when they land) must agree with the pin list too.
 /// </summary>
+[Trait("Category", "Meta")]
 public sealed partial class PinnedVersionTests
 {
     private static Dictionary<string, string> PinnedPackages(string path)

@@ -11,6 +11,7 @@ namespace Jidoka.DeviceApiSurface.Tests;
 /// NotImplementedException (constructors may first call their base constructor), so no adapter test can
 /// ever pass because a stub returned a plausible value, and nobody can mistake the surface for a driver.
 /// </summary>
+[Trait("Category", "Meta")]
 public sealed class SurfaceBehaviourTests
 {
     private const byte Nop = 0x00;

@@ -12,6 +12,7 @@ namespace Jidoka.DeviceApiSurface.Tests;
 /// core's compile gate: a build that silently picked up NETStandard would let an adapter use an API the
 /// device lacks.
 /// </summary>
+[Trait("Category", "Meta")]
 public sealed class SurfaceReferenceTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Jidoka.NanoGate.Tests;
 /// that references exactly one assembly, nanoFramework's mscorlib 1.17.11. A build that silently
 /// picked up NETStandard or System.Runtime would pass the compiler and fail here.
 /// </summary>
+[Trait("Category", "Meta")]
 public sealed class GateReferenceTests
 {
     private static string GatePath()

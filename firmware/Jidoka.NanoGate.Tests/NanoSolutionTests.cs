@@ -11,6 +11,7 @@ namespace Jidoka.NanoGate.Tests;
 /// keep it honest anyway: every .nfproj in the repository is listed, every shared-source import it
 /// names exists, and every project pins the same nanoFramework.CoreLibrary the compile gate uses.
 /// </summary>
+[Trait("Category", "Meta")]
 public sealed partial class NanoSolutionTests
 {
     private static string RepositoryRoot()

@@ -1,6 +1,7 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using Jidoka.Node.Config;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 
 namespace Jidoka.Node.Benchmarks;
@@ -14,13 +15,13 @@ namespace Jidoka.Node.Benchmarks;
 [MemoryDiagnoser]
 public class TripLoopBenchmarks
 {
-    private const uint PeriodUs = 1000;
+    private const uint PeriodUs = StandardPolicy.LoopPeriodUs;
 
-    private BenchClock _clock = null!;
-    private BenchForce _force = null!;
-    private BenchVision _vision = null!;
-    private BenchPin[] _interlocks = null!;
-    private BenchPin _button = null!;
+    private FakeClock _clock = null!;
+    private FakeForce _force = null!;
+    private FakeVision _vision = null!;
+    private FakePin[] _interlocks = null!;
+    private FakePin _button = null!;
     private NodeCore _core = null!;
 
     [GlobalSetup(Target = nameof(SteadyArmedStep))]
@@ -81,41 +82,23 @@ public class TripLoopBenchmarks
 
     private void Build()
     {
-        _clock = new BenchClock();
-        _force = new BenchForce();
-        _vision = new BenchVision(_clock);
-        _interlocks = new BenchPin[6];
-        for (int i = 0; i < 6; i++)
-        {
-            _interlocks[i] = new BenchPin { Level = true };
-        }
+        var board = new FakeBoard();
+        (_clock, _force, _vision, _interlocks, _button) = (board.Clock, board.Force, board.Vision, board.Interlocks, board.Button);
+        _vision.Raw = 9000;
+        NodeConfig config = StandardConfig.Create();
+        config.Board = "bench";
+        config.JournalCapacity = 64;
+        config.FrameRingCapacity = 32;
+        config.SamplesPerFrame = 50;
+        config.ResetHoldUs = 0;
 
-        _button = new BenchPin();
-        var config = new NodeConfig { CellId = "cell-a", NodeId = "press-01", Board = "bench", JournalCapacity = 64, FrameRingCapacity = 32, SamplesPerFrame = 50, ResetHoldUs = 0 };
+        // Against the standard policy: one sample over the limit trips and a closing interlock needs no
+        // debounce, so the trip-and-reset cycle trips and re-arms within its three steps.
         PolicyRecord p = config.DefaultPolicy;
-        p.PolicyId = 7;
-        p.ForceLimitMilliNewtons = 450_000;
-        p.ForceWarnMilliNewtons = 350_000;
         p.ForceOverLimitSamples = 1;
-        p.ForceRangeMinMilliNewtons = -50_000;
-        p.ForceRangeMaxMilliNewtons = 1_000_000;
-        p.ForceStuckSamples = 1000;
-        p.VisionMinConfidence = 5000;
-        p.VisionMaxAgeMs = 200;
         p.InterlockDebounceMs = 0;
-        p.DiscrepancyMs = 50;
-        p.LoopPeriodUs = PeriodUs;
-        p.LoopDeadlineUs = 800;
-        foreach (TripRule rule in new[] { TripRule.ForceOverLimit, TripRule.VisionLowConfidence, TripRule.VisionStale, TripRule.InterlockOpen, TripRule.ChannelDiscrepancy, TripRule.SensorFault, TripRule.LoopOverrun })
-        {
-            p.SetResponse(rule, ResponseClass.Pause);
-        }
-
-        Calibrate(config.DefaultForceCalibration, InputChannel.Force);
-        Calibrate(config.DefaultVisionCalibration, InputChannel.Vision);
-        var hardware = new NodeHardware(_clock, _interlocks, _button, new BenchOutput(), new BenchOutput(), _force, _vision, new BenchWatchdog(),
-            new BenchStore(Store.StoreLayout.SlotsRequired(config.JournalCapacity), 192), new BenchLink(), null);
-        _core = new NodeCore(config, hardware);
+        p.ForceStuckSamples = 1000;
+        _core = new NodeCore(config, board.Hardware(FakeBoard.StoreFor(config.JournalCapacity)));
         _core.Boot(0, false);
         for (int i = 0; i < 100; i++)
         {
@@ -126,15 +109,5 @@ public class TripLoopBenchmarks
         {
             throw new InvalidOperationException("benchmark setup did not arm");
         }
-    }
-
-    private static void Calibrate(CalibrationRecord c, InputChannel channel)
-    {
-        c.Channel = channel;
-        c.CalibrationId = 1;
-        c.Version = 1;
-        c.GainMicroUnitsPerCount = CalibrationRecord.UnityGainMicro;
-        c.CalibratedUnixSeconds = 1_764_000_000;
-        c.Technician = "tech.ana";
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 using Xunit;
 
@@ -51,8 +52,8 @@ public sealed class CommandTests
         {
             var result = rig.Command(type, operatorId: "", fill: c =>
             {
-                c.Policy.CopyFrom(NodeRig.MakePolicy(30));
-                c.Calibration.CopyFrom(NodeRig.MakeCalibration(InputChannel.Force, 5));
+                c.Policy.CopyFrom(StandardPolicy.Create(30));
+                c.Calibration.CopyFrom(StandardConfig.Calibration(InputChannel.Force, 5));
                 c.TareChannel = InputChannel.Force;
             });
             Assert.Equal(CommandReason.MissingOperator, result.Reason);

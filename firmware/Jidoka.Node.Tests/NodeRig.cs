@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Jidoka.Node.Config;
 using Jidoka.Node.Engine;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 
 namespace Jidoka.Node.Tests;
@@ -14,93 +15,36 @@ namespace Jidoka.Node.Tests;
 /// </summary>
 public sealed class NodeRig
 {
-    public const string Cell = "cell-a";
-    public const string Node = "press-01";
-    public const uint PeriodUs = 1000;
+    public const string Cell = StandardConfig.Cell;
+    public const string Node = StandardConfig.Node;
+    public const uint PeriodUs = StandardPolicy.LoopPeriodUs;
 
-    public readonly FakeClock Clock = new();
-    public readonly FakePin[] Interlocks = Enumerable.Range(0, 6).Select(_ => new FakePin(true)).ToArray();
-    public readonly FakePin Button = new(false);
-    public readonly FakeOutput StopPin = new();
-    public readonly FakeOutput AndonPin = new();
+    public readonly FakeBoard Board = new();
+    public readonly FakeClock Clock;
+    public readonly FakePin[] Interlocks;
+    public readonly FakePin Button;
+    public readonly FakeOutput StopPin;
+    public readonly FakeOutput AndonPin;
     public readonly FakeForce Force;
     public readonly FakeVision Vision;
-    public readonly FakeWatchdog Watchdog = new();
+    public readonly FakeWatchdog Watchdog;
     public readonly MemoryStore Store;
-    public readonly FakeLink Link = new();
+    public readonly FakeLink Link;
     public readonly NodeConfig Config;
     public NodeCore Core;
     private uint _commandId = 100;
 
     public NodeRig(MemoryStore? store = null, Action<NodeConfig>? configure = null)
     {
-        Force = new FakeForce(Clock) { Counts = 100_000 };
-        Vision = new FakeVision(Clock);
-        Config = MakeConfig();
+        (Clock, Interlocks, Button, StopPin, AndonPin) = (Board.Clock, Board.Interlocks, Board.Button, Board.StopPin, Board.AndonPin);
+        (Force, Vision, Watchdog, Link) = (Board.Force, Board.Vision, Board.Watchdog, Board.Link);
+        Config = StandardConfig.Create();
         configure?.Invoke(Config);
-        Store = store ?? new MemoryStore(Jidoka.Node.Store.StoreLayout.SlotsRequired(Config.JournalCapacity), 192);
-        Clock.Now = 1_000_000;
-        StopPin.Clock = Clock;
-        Core = new NodeCore(Config, new NodeHardware(Clock, Interlocks, Button, StopPin, AndonPin, Force, Vision, Watchdog, Store, Link, null));
+        Store = store ?? FakeBoard.StoreFor(Config.JournalCapacity);
+        Core = new NodeCore(Config, Board.Hardware(Store));
     }
 
     public NodeContext C => Core.Context;
-
-    public static PolicyRecord MakePolicy(uint id = 7)
-    {
-        var p = new PolicyRecord
-        {
-            PolicyId = id,
-            ForceLimitMilliNewtons = 450_000,
-            ForceWarnMilliNewtons = 350_000,
-            ForceOverLimitSamples = 3,
-            ForceRangeMinMilliNewtons = -50_000,
-            ForceRangeMaxMilliNewtons = 1_000_000,
-            ForceStuckSamples = 500,
-            VisionMinConfidence = 5000,
-            VisionMaxAgeMs = 200,
-            InterlockDebounceMs = 5,
-            DiscrepancyMs = 50,
-            LoopPeriodUs = PeriodUs,
-            LoopDeadlineUs = 800,
-        };
-        p.SetResponse(TripRule.ForceOverLimit, ResponseClass.Regrip);
-        p.SetResponse(TripRule.VisionLowConfidence, ResponseClass.Reinspect);
-        p.SetResponse(TripRule.VisionStale, ResponseClass.Reinspect);
-        p.SetResponse(TripRule.InterlockOpen, ResponseClass.Pause);
-        p.SetResponse(TripRule.ChannelDiscrepancy, ResponseClass.Maintenance);
-        p.SetResponse(TripRule.SensorFault, ResponseClass.Recalibrate);
-        p.SetResponse(TripRule.LoopOverrun, ResponseClass.Maintenance);
-        return p;
-    }
-
-    public static CalibrationRecord MakeCalibration(InputChannel channel, ushort id, ushort version = 1, int gain = CalibrationRecord.UnityGainMicro, int offset = 0) => new()
-    {
-        Channel = channel,
-        CalibrationId = id,
-        Version = version,
-        GainMicroUnitsPerCount = gain,
-        OffsetCounts = offset,
-        CalibratedUnixSeconds = 1_764_000_000,
-        Technician = "tech.ana",
-    };
-
-    private static NodeConfig MakeConfig()
-    {
-        var c = new NodeConfig
-        {
-            CellId = Cell,
-            NodeId = Node,
-            Board = "sim",
-            JournalCapacity = 16,
-            FrameRingCapacity = 8,
-            SamplesPerFrame = 10,
-        };
-        c.DefaultPolicy.CopyFrom(MakePolicy());
-        c.DefaultForceCalibration.CopyFrom(MakeCalibration(InputChannel.Force, 12, 3));
-        c.DefaultVisionCalibration.CopyFrom(MakeCalibration(InputChannel.Vision, 2, 1));
-        return c;
-    }
 
     /// <summary>Boots and runs steps until armed (interlocks need the debounce time to count as closed).</summary>
     public NodeRig BootAndArm()

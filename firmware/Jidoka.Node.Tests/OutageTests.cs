@@ -1,4 +1,5 @@
 using System.Linq;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 using Xunit;
 
@@ -141,7 +142,7 @@ public sealed class OutageTests
         }
 
         int open = rig.C.Frames.Head.SampleCount;
-        rig.Command(CommandType.ApplyPolicy, fill: c => c.Policy.CopyFrom(NodeRig.MakePolicy(8)));
+        rig.Command(CommandType.ApplyPolicy, fill: c => c.Policy.CopyFrom(StandardPolicy.Create(8)));
         rig.Step(20);
         rig.Service();
         var frames = rig.PublishedFrames();

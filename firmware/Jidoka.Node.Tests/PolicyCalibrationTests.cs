@@ -1,4 +1,5 @@
 using System.Linq;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 using Xunit;
 
@@ -28,7 +29,7 @@ public sealed class PolicyCalibrationTests
     public void A_valid_policy_applies_at_once_when_armed_and_every_later_frame_and_event_names_it()
     {
         var rig = new NodeRig().BootAndArm();
-        var policy = NodeRig.MakePolicy(8);
+        var policy = StandardPolicy.Create(8);
         policy.ForceLimitMilliNewtons = 400_000;
         var result = ApplyPolicy(rig, policy);
         Assert.Equal(CommandOutcome.Applied, result.Outcome);
@@ -50,7 +51,7 @@ public sealed class PolicyCalibrationTests
     {
         var rig = new NodeRig().BootAndArm();
         Trip(rig);
-        var result = ApplyPolicy(rig, NodeRig.MakePolicy(9));
+        var result = ApplyPolicy(rig, StandardPolicy.Create(9));
         Assert.Equal(CommandOutcome.Staged, result.Outcome);
         Assert.Equal(7u, rig.C.Policy.PolicyId);
         Assert.Equal(9u, rig.LastJournaled(EventType.PolicyStaged).Record.Argument);
@@ -75,7 +76,7 @@ public sealed class PolicyCalibrationTests
     {
         var rig = new NodeRig().BootAndArm();
         Trip(rig);
-        var result = ApplyPolicy(rig, NodeRig.MakePolicy(10), changeover: true);
+        var result = ApplyPolicy(rig, StandardPolicy.Create(10), changeover: true);
         Assert.Equal(CommandOutcome.Applied, result.Outcome);
         Assert.Equal(10u, rig.C.Policy.PolicyId);
         Assert.Equal(TripState.Tripped, rig.Core.State);
@@ -85,7 +86,7 @@ public sealed class PolicyCalibrationTests
     public void An_invalid_policy_is_rejected_with_its_problem_journaled_and_changes_nothing()
     {
         var rig = new NodeRig().BootAndArm();
-        var bad = NodeRig.MakePolicy(11);
+        var bad = StandardPolicy.Create(11);
         bad.ForceWarnMilliNewtons = 500_000; // above the limit
         var result = ApplyPolicy(rig, bad);
         Assert.Equal(CommandOutcome.Rejected, result.Outcome);
@@ -102,9 +103,9 @@ public sealed class PolicyCalibrationTests
     public void Active_and_staged_policies_survive_a_reboot()
     {
         var rig = new NodeRig().BootAndArm();
-        ApplyPolicy(rig, NodeRig.MakePolicy(21));
+        ApplyPolicy(rig, StandardPolicy.Create(21));
         Trip(rig);
-        ApplyPolicy(rig, NodeRig.MakePolicy(22));
+        ApplyPolicy(rig, StandardPolicy.Create(22));
         rig.Service();
 
         var after = rig.Reboot();
@@ -120,7 +121,7 @@ public sealed class PolicyCalibrationTests
     {
         var rig = new NodeRig().BootAndArm();
         rig.SetForceMilliNewtons(100_000);
-        var cal = NodeRig.MakeCalibration(InputChannel.Force, 40, 1, gain: 2 * CalibrationRecord.UnityGainMicro, offset: 0);
+        var cal = StandardConfig.Calibration(InputChannel.Force, 40, 1, gain: 2 * CalibrationRecord.UnityGainMicro, offset: 0);
         var result = rig.Command(CommandType.SetCalibration, fill: c => c.Calibration.CopyFrom(cal));
         Assert.Equal(CommandOutcome.Applied, result.Outcome);
         rig.Step();
@@ -141,7 +142,7 @@ public sealed class PolicyCalibrationTests
     public void An_invalid_calibration_is_rejected_with_its_problem()
     {
         var rig = new NodeRig().BootAndArm();
-        var cal = NodeRig.MakeCalibration(InputChannel.Force, 41, 1, gain: 0);
+        var cal = StandardConfig.Calibration(InputChannel.Force, 41, 1, gain: 0);
         var result = rig.Command(CommandType.SetCalibration, fill: c => c.Calibration.CopyFrom(cal));
         Assert.Equal(CommandReason.InvalidCalibration, result.Reason);
         Assert.Equal((byte)CalibrationProblem.Gain, result.Detail);

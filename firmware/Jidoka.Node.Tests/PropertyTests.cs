@@ -1,4 +1,5 @@
 using FsCheck.Xunit;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 
 namespace Jidoka.Node.Tests;
@@ -30,7 +31,7 @@ public sealed class PropertyTests
                 case 9: rig.Core.OnInterlockEdge(arg % 6); break;
                 case 10: rig.Button.Level = !rig.Button.Level; break;
                 case 11: rig.Command(CommandType.Reset, arg < 12 ? "op.kim" : ""); break;
-                case 12: rig.Command(CommandType.ApplyPolicy, fill: c => { c.Policy.CopyFrom(NodeRig.MakePolicy((uint)(arg + 1))); c.Flags = (byte)(arg & 1); }); break;
+                case 12: rig.Command(CommandType.ApplyPolicy, fill: c => { c.Policy.CopyFrom(StandardPolicy.Create((uint)(arg + 1))); c.Flags = (byte)(arg & 1); }); break;
                 case 13: rig.Link.Connected = !rig.Link.Connected; break;
                 case 14: rig.Clock.Advance((ulong)arg * 20_000); break;
                 default: rig.Step(arg); break;

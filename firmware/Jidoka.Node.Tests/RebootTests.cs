@@ -1,5 +1,6 @@
 using System.Linq;
 using Jidoka.Node.Store;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 using Xunit;
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Jidoka.Node.Hardware;
 using Jidoka.Node.Runtime;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using Jidoka.Node.Channels;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 using Xunit;
 
@@ -63,7 +64,7 @@ public sealed class TripRuleTests
         Assert.Equal(detect, trip.Record.DetectMonoUs);
         Assert.Equal(0u, trip.Record.LatencyUs);
         Assert.Equal(7u, trip.Provenance.PolicyId);
-        Assert.Equal(NodeRig.MakePolicy().ComputeHash(), trip.Provenance.PolicyHash);
+        Assert.Equal(StandardPolicy.Create().ComputeHash(), trip.Provenance.PolicyHash);
         Assert.Equal(12, trip.Provenance.ForceCalibrationId);
         Assert.Equal(3, trip.Provenance.ForceCalibrationVersion);
         Assert.Equal(2, trip.Provenance.VisionCalibrationId);

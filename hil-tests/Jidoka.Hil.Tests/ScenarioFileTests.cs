@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Hil.Scenarios;
 using Xunit;
 
@@ -46,41 +47,27 @@ public sealed class ScenarioFileTests
     [InlineData("\"rule\": \"force-over-limit\", \"response\"", "\"rule\": \"force-over-limit\", \"bogus\": 1, \"response\"", "bogus")]
     public void A_broken_copy_is_rejected_with_the_reason(string from, string to, string expected)
     {
-        string dir = Path.Combine(Path.GetTempPath(), "jidoka-hil-schema-" + System.Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        try
-        {
-            File.Copy(Path.Combine(Loader.Directory, ScenarioLoader.SchemaFileName), Path.Combine(dir, ScenarioLoader.SchemaFileName));
-            string text = File.ReadAllText(Path.Combine(Loader.Directory, "force-spike.json"));
-            string compact = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
-            Assert.Contains(from, compact);
-            File.WriteAllText(Path.Combine(dir, "force-spike.json"), compact.Replace(from, to));
-            IReadOnlyList<string> problems = new ScenarioLoader(dir).Check(Path.Combine(dir, "force-spike.json"));
-            Assert.NotEmpty(problems);
-            Assert.Contains(problems, p => p.Contains(expected, System.StringComparison.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        using var temp = new TempDir();
+        string dir = temp.Path;
+        File.Copy(Path.Combine(Loader.Directory, ScenarioLoader.SchemaFileName), Path.Combine(dir, ScenarioLoader.SchemaFileName));
+        string text = File.ReadAllText(Path.Combine(Loader.Directory, "force-spike.json"));
+        string compact = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+        Assert.Contains(from, compact);
+        File.WriteAllText(Path.Combine(dir, "force-spike.json"), compact.Replace(from, to));
+        IReadOnlyList<string> problems = new ScenarioLoader(dir).Check(Path.Combine(dir, "force-spike.json"));
+        Assert.NotEmpty(problems);
+        Assert.Contains(problems, p => p.Contains(expected, System.StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_realtime_scenario_with_a_virtual_only_action_is_rejected()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "jidoka-hil-schema-" + System.Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        try
-        {
-            File.Copy(Path.Combine(Loader.Directory, ScenarioLoader.SchemaFileName), Path.Combine(dir, ScenarioLoader.SchemaFileName));
-            string text = File.ReadAllText(Path.Combine(Loader.Directory, "clock-step.json")).Replace("\"deterministic\"", "\"deterministic\", \"realtime\"", System.StringComparison.Ordinal);
-            File.WriteAllText(Path.Combine(dir, "clock-step.json"), text);
-            IReadOnlyList<string> problems = new ScenarioLoader(dir).Check(Path.Combine(dir, "clock-step.json"));
-            Assert.Contains(problems, p => p.Contains("cannot run in real time", System.StringComparison.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        using var temp = new TempDir();
+        string dir = temp.Path;
+        File.Copy(Path.Combine(Loader.Directory, ScenarioLoader.SchemaFileName), Path.Combine(dir, ScenarioLoader.SchemaFileName));
+        string text = File.ReadAllText(Path.Combine(Loader.Directory, "clock-step.json")).Replace("\"deterministic\"", "\"deterministic\", \"realtime\"", System.StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(dir, "clock-step.json"), text);
+        IReadOnlyList<string> problems = new ScenarioLoader(dir).Check(Path.Combine(dir, "clock-step.json"));
+        Assert.Contains(problems, p => p.Contains("cannot run in real time", System.StringComparison.Ordinal));
     }
 }

@@ -1,5 +1,4 @@
 using System.Linq;
-using Jidoka.Bridge.Contracts;
 using Jidoka.Bridge.Storage;
 using Jidoka.Protocol;
 
@@ -21,7 +20,8 @@ public static class DecisionRecordCompleteness
         System.ArgumentNullException.ThrowIfNull(record);
         DecisionRecord d = record.Decision;
         var missing = new System.Collections.Generic.List<string>(6);
-        if (!PolicyFile.RespondingRules.Contains(d.Rule))
+        // A rule that trips: defined, and neither "none" nor the near-miss rule (which never trips).
+        if (d.Rule is TripRule.None or TripRule.ForceNearMiss || !TripRuleNames.IsDefined(d.Rule))
         {
             missing.Add("rule");
         }

@@ -1,22 +1,21 @@
 using System.Collections.Generic;
 using System.Linq;
-using Jidoka.Bridge.Contracts;
 
 namespace Jidoka.Bridge.Governance;
 
-/// <summary>Builds <see cref="DurationStats"/> (count, mean, nearest-rank p95) from durations in µs.</summary>
+/// <summary>Builds <see cref="DurationSummary"/> (count, mean, nearest-rank p95) from durations in µs.</summary>
 public static class DurationStatsBuilder
 {
     /// <summary>The 95th percentile's fraction.</summary>
     public const double P95 = 0.95;
 
     /// <summary>Statistics of <paramref name="durationsUs"/>.</summary>
-    public static DurationStats From(IEnumerable<long> durationsUs)
+    public static DurationSummary From(IEnumerable<long> durationsUs)
     {
         List<long> sorted = durationsUs.OrderBy(d => d).ToList();
         if (sorted.Count == 0)
         {
-            return new DurationStats { Count = 0 };
+            return new DurationSummary(0, null, null);
         }
 
         // The sum of up to a million durations of at most hours in µs stays far inside a long; the
@@ -27,11 +26,6 @@ public static class DurationStatsBuilder
             sum += d;
         }
 
-        return new DurationStats
-        {
-            Count = sorted.Count,
-            MeanUs = (double)(sum / sorted.Count),
-            P95Us = Percentile.NearestRank(sorted, P95),
-        };
+        return new DurationSummary(sorted.Count, (double)(sum / sorted.Count), Percentile.NearestRank(sorted, P95));
     }
 }

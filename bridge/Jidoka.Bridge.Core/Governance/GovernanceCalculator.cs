@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Jidoka.Bridge.Contracts;
 using Jidoka.Bridge.Storage;
 using Jidoka.Protocol;
 
@@ -14,14 +13,14 @@ namespace Jidoka.Bridge.Governance;
 /// </summary>
 public static class GovernanceCalculator
 {
-    /// <summary>The report for <paramref name="nodes"/> from <paramref name="cases"/> and <paramref name="nearMisses"/>.</summary>
+    /// <summary>The figures for <paramref name="nodes"/> from <paramref name="cases"/> and <paramref name="nearMisses"/>.</summary>
     /// <param name="nodes">Every known node (each gets an entry, trips or not).</param>
     /// <param name="cases">The cases (one per trip) to count.</param>
     /// <param name="nearMisses">The near-miss events to count.</param>
     /// <param name="fromUnixUs">Lower bound the caller applied, reported back.</param>
     /// <param name="toUnixUs">Upper bound the caller applied, reported back.</param>
-    /// <param name="nowUnixUs">When the report is computed.</param>
-    public static GovernanceReport Compute(
+    /// <param name="nowUnixUs">When the figures are computed.</param>
+    public static GovernanceSummary Compute(
         IReadOnlyList<NodeRecord> nodes, IReadOnlyList<CaseRecord> cases, IReadOnlyList<EventRecord> nearMisses, long? fromUnixUs, long? toUnixUs, long nowUnixUs)
     {
         ArgumentNullException.ThrowIfNull(nodes);
@@ -68,43 +67,36 @@ public static class GovernanceCalculator
             })
             .ToList();
 
-        return new GovernanceReport { FromUnixUs = fromUnixUs, ToUnixUs = toUnixUs, ComputedUnixUs = nowUnixUs, Cells = perCell, Nodes = perNode };
+        return new GovernanceSummary(fromUnixUs, toUnixUs, nowUnixUs, perCell, perNode);
     }
 
     private static IReadOnlyList<NodeRecord> NodesOf(Dictionary<string, NodeRecord> nodeById, string nodeId) =>
         nodeById.TryGetValue(nodeId, out NodeRecord? node) ? new[] { node } : Array.Empty<NodeRecord>();
 
-    private static GovernanceFigures Figures(string cellId, string? nodeId, IReadOnlyList<CaseRecord> cases, long nearMisses, IReadOnlyList<NodeRecord> nodes)
+    private static ScopeFigures Figures(string cellId, string? nodeId, IReadOnlyList<CaseRecord> cases, long nearMisses, IReadOnlyList<NodeRecord> nodes)
     {
         long trips = cases.Count;
         long complete = cases.Count(DecisionRecordCompleteness.IsComplete);
-        return new GovernanceFigures
+        return new ScopeFigures
         {
             CellId = cellId,
             NodeId = nodeId,
-            Trips = Counts(cases),
+            Trips = Tallies(cases),
+            TripCount = trips,
             TimeToSafeState = DurationStatsBuilder.From(cases.Select(c => (long)c.TimeToSafeStateUs)),
             TimeToReset = DurationStatsBuilder.From(cases.Where(c => c.TimeToResetUs.HasValue).Select(c => c.TimeToResetUs!.Value)),
             TimeToRecoverQuality = DurationStatsBuilder.From(cases.Where(c => c.TimeToRecoverQualityUs.HasValue).Select(c => c.TimeToRecoverQualityUs!.Value)),
             NearMisses = nearMisses,
-            NearMissToTripRatio = trips == 0 ? null : (double)((decimal)nearMisses / trips),
             CompleteDecisionRecords = complete,
-            AuditCompleteness = trips == 0 ? null : (double)((decimal)complete / trips),
             FramesLostTotal = nodes.Sum(n => n.Counters.FramesLost),
             EventsReplayedTotal = nodes.Sum(n => n.Counters.EventsReplayed),
         };
     }
 
-    private static TripCounts Counts(IReadOnlyList<CaseRecord> cases) => new()
-    {
-        Total = cases.Count,
-        ByCause = cases.GroupBy(c => c.Decision.Rule).OrderBy(g => g.Key).ToDictionary(g => TripRuleNames.Name(g.Key), g => (long)g.Count(), StringComparer.Ordinal),
-        ByResponse = cases.GroupBy(c => c.Response).OrderBy(g => g.Key).ToDictionary(g => ResponseClassNames.Name(g.Key), g => (long)g.Count(), StringComparer.Ordinal),
-        ByCauseAndResponse = cases
-            .GroupBy(c => (c.Decision.Rule, c.Response))
-            .OrderBy(g => g.Key.Rule)
-            .ThenBy(g => g.Key.Response)
-            .Select(g => new TripCount { Cause = TripRuleNames.Name(g.Key.Rule), Response = ResponseClassNames.Name(g.Key.Response), Count = g.Count() })
-            .ToList(),
-    };
+    private static IReadOnlyList<TripTally> Tallies(IReadOnlyList<CaseRecord> cases) => cases
+        .GroupBy(c => (c.Decision.Rule, c.Response))
+        .OrderBy(g => g.Key.Rule)
+        .ThenBy(g => g.Key.Response)
+        .Select(g => new TripTally(g.Key.Rule, g.Key.Response, g.Count()))
+        .ToList();
 }

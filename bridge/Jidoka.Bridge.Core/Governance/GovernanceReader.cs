@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Jidoka.Bridge.Contracts;
 using Jidoka.Bridge.Storage;
 using Jidoka.Protocol;
 
@@ -17,8 +16,8 @@ public static class GovernanceReader
     /// </summary>
     public const int MaxRecords = 1_000_000;
 
-    /// <summary>The report over trips and near-misses whose wall time lies in [<paramref name="fromUnixUs"/>, <paramref name="toUnixUs"/>] (null: unbounded).</summary>
-    public static async Task<GovernanceReport> ReadAsync(IBridgeStore store, long? fromUnixUs, long? toUnixUs, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The figures over trips and near-misses whose wall time lies in [<paramref name="fromUnixUs"/>, <paramref name="toUnixUs"/>] (null: unbounded).</summary>
+    public static async Task<GovernanceSummary> ReadAsync(IBridgeStore store, long? fromUnixUs, long? toUnixUs, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);

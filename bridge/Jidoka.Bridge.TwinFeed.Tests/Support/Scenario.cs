@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using Jidoka.Bridge.Storage;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Protocol;
 
 namespace Jidoka.Bridge.TwinFeed.Tests.Support;
@@ -11,7 +11,7 @@ public static class Scenario
     /// <summary>Wall clock of node time 0 for nodes that are time-synced in the tests: 2025-06-15T00:00:00Z.</summary>
     public const long WallOffsetUs = 1_749_945_600_000_000;
 
-    public static async Task<TestNode> OnlineNodeAsync(TwinBridge bridge, string cellId, string nodeId, TripState trip = TripState.Armed, TripRule cause = TripRule.None, ResponseClass response = ResponseClass.None)
+    public static async Task<TestNode> OnlineNodeAsync(TestBridge bridge, string cellId, string nodeId, TripState trip = TripState.Armed, TripRule cause = TripRule.None, ResponseClass response = ResponseClass.None)
     {
         var node = new TestNode(cellId, nodeId);
         await node.ConnectAsync(bridge.Port);

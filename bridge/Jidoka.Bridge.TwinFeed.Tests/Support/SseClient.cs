@@ -5,7 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 
 namespace Jidoka.Bridge.TwinFeed.Tests.Support;
 

@@ -7,6 +7,7 @@ using Jidoka.Bridge.Contracts;
 using Jidoka.Bridge.Governance;
 using Jidoka.Bridge.Storage;
 using Jidoka.Bridge.TwinFeed.Http;
+using Jidoka.Bridge.TwinFeed.Views;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -48,7 +49,7 @@ public static class MetricsEndpoints
             return problem;
         }
 
-        GovernanceReport report = await GovernanceReader.ReadAsync(store, fromUs, toUs, clock, cancellationToken).ConfigureAwait(false);
+        GovernanceReport report = GovernanceViews.Report(await GovernanceReader.ReadAsync(store, fromUs, toUs, clock, cancellationToken).ConfigureAwait(false));
         if (nodeId != null)
         {
             GovernanceFigures? figures = report.Nodes.FirstOrDefault(n => n.NodeId == nodeId);

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
 using Jidoka.Bridge.Governance;
 using Jidoka.Bridge.Storage;
+using Jidoka.Bridge.TwinFeed.Views;
 
 namespace Jidoka.Bridge.TwinFeed.Metrics;
 
@@ -45,7 +46,7 @@ public sealed class GovernanceMetricsCache : IDisposable
                 return;
             }
 
-            GovernanceReport report = await GovernanceReader.ReadAsync(_store, null, null, _clock, cancellationToken).ConfigureAwait(false);
+            GovernanceReport report = GovernanceViews.Report(await GovernanceReader.ReadAsync(_store, null, null, _clock, cancellationToken).ConfigureAwait(false));
             Volatile.Write(ref _latest, report);
             Interlocked.Exchange(ref _computedTicks, now);
         }

@@ -1,6 +1,7 @@
 using System;
 using Jidoka.Boards.Logic.Profile;
 using Jidoka.Node.Config;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 using Xunit;
 
@@ -67,7 +68,7 @@ public sealed class NodeConfigBuilderTests
 
         // The config owns copies: changing the profile afterwards changes nothing.
         profile.DefaultPolicy.ForceLimitMilliNewtons = 1;
-        Assert.Equal(150_000, config.DefaultPolicy.ForceLimitMilliNewtons);
+        Assert.Equal(StandardPolicy.Create().ForceLimitMilliNewtons, config.DefaultPolicy.ForceLimitMilliNewtons);
     }
 
     [Fact]

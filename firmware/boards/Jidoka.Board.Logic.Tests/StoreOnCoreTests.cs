@@ -3,6 +3,7 @@ using Jidoka.Boards.Logic.Profile;
 using Jidoka.Boards.Logic.Store;
 using Jidoka.Node.Config;
 using Jidoka.Node.Store;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 using Xunit;
 
@@ -13,6 +14,14 @@ public sealed class StoreOnCoreTests
 {
     private static NodeConfig Config() => NodeConfigBuilder.Build(TestProfiles.Simulated(), "cell-a", "sim-0a0b0c", FirmwareInfo.Version);
 
+    // 1000 counts read about 98 N through the profile's force calibration: inside the policy, nothing trips.
+    private static FakeNode Node(SlotFileStore store)
+    {
+        var node = new FakeNode(Config(), store);
+        node.Board.Force.Counts = 1000;
+        return node;
+    }
+
     private static SlotFileStore Store(MemoryFileSystem fs) =>
         new(fs, @"I:\", NodeConfigBuilder.StoreSlotCount, StoreLayout.SlotSizeBytesMin);
 
@@ -20,18 +29,18 @@ public sealed class StoreOnCoreTests
     public void A_latched_trip_survives_a_power_cycle_through_the_slot_files()
     {
         var fs = new MemoryFileSystem();
-        var node = new MiniNode(Config(), Store(fs)).BootAndArm();
+        var node = Node(Store(fs)).BootAndArm();
         node.TripOnGuard();
         Assert.Equal(TripState.Tripped, node.Core.State);
         node.Core.ServiceComms();
         Assert.NotEmpty(fs.Files);
 
         // Power cycle: only the files survive; the guard is closed again, yet the node comes back tripped.
-        var rebooted = new MiniNode(Config(), Store(fs));
+        var rebooted = Node(Store(fs));
         rebooted.Core.Boot(0, false);
         rebooted.Step(50);
         Assert.Equal(TripState.Tripped, rebooted.Core.State);
-        Assert.False(rebooted.Stop.Energized);
+        Assert.False(rebooted.Board.StopPin.Energized);
     }
 
     [Fact]
@@ -44,16 +53,16 @@ public sealed class StoreOnCoreTests
         for (int kept = 0; kept < fileBytes; kept += 7)
         {
             var fs = new MemoryFileSystem();
-            var node = new MiniNode(Config(), Store(fs)).BootAndArm();
+            var node = Node(Store(fs)).BootAndArm();
             node.Core.ServiceComms();
             node.TripOnGuard();
             fs.TearNextWriteAfterBytes = kept;
             node.Core.ServiceComms();
 
             SlotFileStore store = Store(fs);
-            var rebooted = new MiniNode(Config(), store);
+            var rebooted = Node(store);
             rebooted.Core.Boot(0, false);
-            Assert.False(rebooted.Stop.Energized, $"torn after {kept} bytes");
+            Assert.False(rebooted.Board.StopPin.Energized, $"torn after {kept} bytes");
             if (fs.LastTearWasPartial)
             {
                 Assert.True(store.RejectedFiles >= 1, $"torn after {kept} bytes: no file refused");

@@ -14,6 +14,7 @@ namespace Jidoka.BoardApps.Gate.Tests;
 /// the same shared source and the same app files as its .nfproj, and each .nfproj references exactly the
 /// packages its packages.config pins, with the assembly file names the packages ship.
 /// </summary>
+[Trait("Category", "Meta")]
 public sealed partial class AppProjectTests
 {
     /// <summary>

@@ -12,6 +12,7 @@ namespace Jidoka.BoardApps.Gate.Tests;
 /// up NETStandard or System.Runtime, or an app that called an API outside the surface, fails here or in
 /// the compiler.
 /// </summary>
+[Trait("Category", "Meta")]
 public sealed class GateReferenceTests
 {
     public static TheoryData<string> Apps() => new(Paths.Apps);

@@ -15,6 +15,7 @@ namespace Jidoka.BoardApps.Gate.Tests;
 /// and in every method of the app it calls. Calls into mscorlib and the device packages are not followed:
 /// what the firmware does inside GpioPin.Read is the one thing this cannot see.
 /// </summary>
+[Trait("Category", "Meta")]
 public sealed class LoopPathAllocationTests
 {
     public static TheoryData<string, string, string> Roots()

@@ -14,6 +14,7 @@ namespace Jidoka.BoardApps.Gate.Tests;
 /// declares is called by at least one gate, so the surface cannot grow members nobody checked against the
 /// package. Members the language requires rather than the apps call are exempt, each for a stated reason.
 /// </summary>
+[Trait("Category", "Meta")]
 public sealed class SurfaceExactnessTests
 {
     private const MethodAttributes Visibility = MethodAttributes.MemberAccessMask;

@@ -10,6 +10,7 @@ using Xunit;
 namespace Jidoka.BoardApps.Gate.Tests;
 
 /// <summary>Properties of the apps' wiring that their IL shows: boot order and what the network code can reach.</summary>
+[Trait("Category", "Meta")]
 public sealed class WiringTests
 {
     public static TheoryData<string> Apps() => new(Paths.Apps);

@@ -8,7 +8,7 @@ using Jidoka.Protocol;
 using MQTTnet;
 using MQTTnet.Protocol;
 
-namespace Jidoka.Bridge.Tests.Support;
+namespace Jidoka.Bridge.TestKit;
 
 /// <summary>
 /// Plays a node over real MQTT with the protocol encoders: publishes status (with the offline last

@@ -1,7 +1,7 @@
 using System;
 using Jidoka.Protocol;
 
-namespace Jidoka.Bridge.Tests.Support;
+namespace Jidoka.Bridge.TestKit;
 
 /// <summary>Builds protocol messages for the simulated nodes, with the protocol's own types.</summary>
 public static class Messages

@@ -1,14 +1,14 @@
 using System;
 using System.IO;
 
-namespace Jidoka.Bridge.Tests.Support;
+namespace Jidoka.Bridge.TestKit;
 
 /// <summary>A fresh directory under the system temp folder, deleted afterwards.</summary>
 public sealed class TempDir : IDisposable
 {
     public TempDir()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "jidoka-bridge-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "jidoka-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

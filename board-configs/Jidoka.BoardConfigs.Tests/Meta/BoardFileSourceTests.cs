@@ -16,6 +16,7 @@ namespace Jidoka.BoardConfigs.Tests;
 /// <see cref="BoardProfiles.From"/>. Regenerate with
 /// <c>JIDOKA_UPDATE_BOARD_FILES=1 dotnet test board-configs/Jidoka.BoardConfigs.Tests</c>.
 /// </summary>
+[Trait("Category", "Meta")]
 public sealed class BoardFileSourceTests
 {
     public static TheoryData<string> AppBoardIds()

@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
 
-namespace Jidoka.Bridge.Tests.Support;
+namespace Jidoka.Bridge.TestKit;
 
 /// <summary>Waits for a condition with a timeout, instead of sleeping a fixed time and hoping.</summary>
 public static class Eventually

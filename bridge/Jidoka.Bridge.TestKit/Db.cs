@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Jidoka.Bridge.Tests.Support;
+namespace Jidoka.Bridge.TestKit;
 
 /// <summary>Direct access to the bridge's SQLite file, as an outsider (auditor, attacker) would have it.</summary>
 public static class Db

@@ -14,6 +14,7 @@ namespace Jidoka.BoardConfigs.Tests;
 /// are generated from them. When a board file changes, regenerate with
 /// <c>JIDOKA_UPDATE_DOCS=1 dotnet test board-configs/Jidoka.BoardConfigs.Tests</c> and commit the result.
 /// </summary>
+[Trait("Category", "Meta")]
 public sealed partial class DocsTests
 {
     private const string UpdateVariable = "JIDOKA_UPDATE_DOCS";

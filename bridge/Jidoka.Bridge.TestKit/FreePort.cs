@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Jidoka.Bridge.TwinFeed.Tests.Support;
+namespace Jidoka.Bridge.TestKit;
 
 /// <summary>A loopback port nothing listens on (taken from the OS, then released).</summary>
 public static class FreePort

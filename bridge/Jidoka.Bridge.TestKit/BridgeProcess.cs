@@ -4,7 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading.Tasks;
 
-namespace Jidoka.Bridge.Tests.Support;
+namespace Jidoka.Bridge.TestKit;
 
 /// <summary>The bridge as a real separate process (the built Jidoka.Bridge.dll), so a test can kill it outright.</summary>
 public sealed class BridgeProcess : IAsyncDisposable

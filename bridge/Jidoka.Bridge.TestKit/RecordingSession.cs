@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Jidoka.Bridge.Messaging;
 using Jidoka.Bridge.Pump;
 
-namespace Jidoka.Bridge.Tests.Support;
+namespace Jidoka.Bridge.TestKit;
 
 /// <summary>
 /// A broker session that keeps what the pump asks of it, in order, for tests of the pump's own

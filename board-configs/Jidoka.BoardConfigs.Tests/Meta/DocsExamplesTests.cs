@@ -20,6 +20,7 @@ namespace Jidoka.BoardConfigs.Tests;
 /// through the node's parser, and the numbers quoted for the HX711, the store and node ids against the
 /// code that produces them.
 /// </summary>
+[Trait("Category", "Meta")]
 public sealed class DocsExamplesTests
 {
     private static string[] DocLines() => File.ReadAllLines(Path.Combine(Repository.Root(), "docs", "boards.md"));
