@@ -101,8 +101,8 @@ public sealed class EngineTests
 
         await engine.ProcessAsync(new[] { Message31(TopicKind.Status, Status31(policyId: 21, forceCalibrationVersion: 4, TimeQuality.Unsynced, 0), clock) }, default);
         NodeRecord afterStatus = await Node31(sqlite);
-        Assert.Equal(21u, afterStatus.PolicyId);
-        Assert.Equal((ushort)4, afterStatus.ForceCalibrationVersion);
+        Assert.Equal(21u, afterStatus.Provenance.PolicyId);
+        Assert.Equal((ushort)4, afterStatus.Provenance.ForceCalibration.Version);
 
         // A live frame under a different policy and calibration (as a frame closed just before a status
         // caught up would carry): it sets the time fields, not the status's.
@@ -112,22 +112,22 @@ public sealed class EngineTests
         frame.Provenance.TimeUncertaintyUs = 750;
         await engine.ProcessAsync(new[] { Message31(TopicKind.Frame, frame, clock) }, default);
         NodeRecord afterFrame = await Node31(sqlite);
-        Assert.Equal(21u, afterFrame.PolicyId);
-        Assert.Equal((ushort)4, afterFrame.ForceCalibrationVersion);
-        Assert.Equal(TimeQuality.Synced, afterFrame.TimeQuality);
-        Assert.Equal(750u, afterFrame.TimeUncertaintyUs);
+        Assert.Equal(21u, afterFrame.Provenance.PolicyId);
+        Assert.Equal((ushort)4, afterFrame.Provenance.ForceCalibration.Version);
+        Assert.Equal(TimeQuality.Synced, afterFrame.Provenance.TimeQuality);
+        Assert.Equal(750u, afterFrame.Provenance.TimeUncertaintyUs);
 
         // The frame itself keeps its own provenance.
         FrameRecord stored = Assert.Single(await sqlite.QueryFramesAsync(new FrameQuery("press-31", 0, long.MaxValue), default));
-        Assert.Equal(22u, stored.PolicyId);
+        Assert.Equal(22u, stored.Provenance.PolicyId);
 
         // A later status with a new policy and a stale time quality: the policy moves, the time fields do not.
         await engine.ProcessAsync(new[] { Message31(TopicKind.Status, Status31(policyId: 23, forceCalibrationVersion: 6, TimeQuality.Holdover, 9_000), clock) }, default);
         NodeRecord afterSecondStatus = await Node31(sqlite);
-        Assert.Equal(23u, afterSecondStatus.PolicyId);
-        Assert.Equal((ushort)6, afterSecondStatus.ForceCalibrationVersion);
-        Assert.Equal(TimeQuality.Synced, afterSecondStatus.TimeQuality);
-        Assert.Equal(750u, afterSecondStatus.TimeUncertaintyUs);
+        Assert.Equal(23u, afterSecondStatus.Provenance.PolicyId);
+        Assert.Equal((ushort)6, afterSecondStatus.Provenance.ForceCalibration.Version);
+        Assert.Equal(TimeQuality.Synced, afterSecondStatus.Provenance.TimeQuality);
+        Assert.Equal(750u, afterSecondStatus.Provenance.TimeUncertaintyUs);
     }
 
     private static async Task<NodeRecord> Node31(SqliteBridgeStore sqlite) => (await sqlite.GetNodeAsync("press-31", default))!;

@@ -8,7 +8,7 @@ using Jidoka.Bridge.Pump;
 using Jidoka.Bridge.Sessions;
 using Jidoka.Bridge.Storage;
 using Jidoka.Bridge.Storage.Sqlite;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Protocol;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

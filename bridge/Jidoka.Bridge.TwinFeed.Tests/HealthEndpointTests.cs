@@ -5,7 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using MQTTnet;
 using MQTTnet.Server;
@@ -25,7 +25,7 @@ public sealed class HealthEndpointTests
         MqttServer broker = factory.CreateMqttServer(new MqttServerOptionsBuilder().WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(brokerPort).Build());
         await broker.StartAsync();
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"), new Dictionary<string, string?>
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"), new Dictionary<string, string?>
         {
             ["Bridge:Broker:Mode"] = "External",
             ["Bridge:Broker:Host"] = "127.0.0.1",
@@ -64,7 +64,7 @@ public sealed class HealthEndpointTests
     public async Task Api_v1_answers_with_an_index_of_the_mapped_endpoints()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         using HttpResponseMessage response = await bridge.Http.GetAsync("/api/v1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         JsonElement index = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

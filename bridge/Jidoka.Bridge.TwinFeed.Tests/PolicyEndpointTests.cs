@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Xunit;
 
@@ -17,7 +17,7 @@ public sealed class PolicyEndpointTests
     public async Task A_stored_policy_is_served_with_its_limits_hash_and_author_and_an_unknown_one_is_a_typed_404()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-21");
         PolicyDocument policy = PolicyFiles.Valid(41);
         using (HttpResponseMessage applied = await bridge.Http.PostAsJsonAsync("/api/v1/nodes/press-21/policy", new PolicyApplyRequest { Operator = "eng-2", Policy = policy }, TwinJson.Options))

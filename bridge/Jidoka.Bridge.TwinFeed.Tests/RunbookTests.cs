@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Bridge.TwinFeed.Web;
 using Jidoka.Protocol;
@@ -19,7 +19,7 @@ public sealed class RunbookTests
     public async Task Every_trip_cause_has_the_runbook_docs_operations_md_gives_it()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         List<RunbookView> served = await bridge.GetAsync<List<RunbookView>>("/api/v1/runbooks");
 
         // In step with the guide in the repository as it is now (not only with the copy embedded at build time).

@@ -6,7 +6,7 @@ using System.Net.Http;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Bridge.TwinFeed.Web;
 using Xunit;
@@ -24,7 +24,7 @@ public sealed class WebAppTests
     public async Task The_page_is_served_at_the_root_with_its_files_typed_and_cached_by_kind()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
 
         using HttpResponseMessage page = await bridge.Http.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

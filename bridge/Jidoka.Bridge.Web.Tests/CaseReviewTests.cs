@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using Jidoka.Bridge.Tests.Support;
-using Jidoka.Bridge.TwinFeed.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.Web.Tests.Support;
 using Microsoft.Playwright;
 using Xunit;

@@ -1,5 +1,5 @@
 using System.Threading.Tasks;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.Web.Tests.Support;
 using Jidoka.Protocol;
 using Microsoft.Playwright;
@@ -67,7 +67,7 @@ public sealed class CommandTests
         IPage page = cell.Page;
         await page.FillAsync("#signin-token", WebCell.GoodToken);
         await page.ClickAsync("#signin-button");
-        string policy = System.Text.Json.JsonSerializer.Serialize(Jidoka.Bridge.TwinFeed.Tests.Support.PolicyFiles.Valid(31), Jidoka.Bridge.Contracts.TwinJson.Options);
+        string policy = System.Text.Json.JsonSerializer.Serialize(PolicyFiles.Valid(31), Jidoka.Bridge.Contracts.TwinJson.Options);
         await page.FillAsync("#policy-json", policy);
         await page.ClickAsync("#policy-apply");
         await Expect(page.Locator("#notice")).ToHaveTextAsync("✔ Done: press-03: apply-policy applied.");

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
-using Jidoka.Bridge.Tests.Support;
-using Jidoka.Bridge.TwinFeed.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.Web.Tests.Support;
 using Jidoka.Protocol;
 using Microsoft.Playwright;

@@ -1,8 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
-using Jidoka.Bridge.Tests.Support;
-using Jidoka.Bridge.TwinFeed.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.Web.Tests.Support;
 using Jidoka.Protocol;
 using Microsoft.Playwright;

@@ -4,6 +4,7 @@ using System.Linq;
 using Jidoka.Bridge.TestKit;
 using Jidoka.Hil.Scenarios;
 using Xunit;
+using Scenario = Jidoka.Hil.Scenarios.Scenario;
 
 namespace Jidoka.Hil.Tests;
 

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Storage.Sqlite;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Protocol;
 using Microsoft.Data.Sqlite;
 using Xunit;

@@ -1,7 +1,6 @@
 using System;
 using System.Threading.Tasks;
-using Jidoka.Bridge.Tests.Support;
-using Jidoka.Bridge.TwinFeed.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Protocol;
 
 namespace Jidoka.Bridge.Web.Tests.Support;

@@ -6,15 +6,14 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
-using Jidoka.Bridge.Tests.Support;
-using Jidoka.Bridge.TwinFeed.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Protocol;
 using Microsoft.Playwright;
 
 namespace Jidoka.Bridge.Web.Tests.Support;
 
 /// <summary>
-/// A real bridge (TwinBridge: embedded broker, SQLite file, Kestrel on a free loopback port) with
+/// A real bridge (TestBridge: embedded broker, SQLite file, Kestrel on a free loopback port) with
 /// protocol-level nodes, and Chromium on its web app. Uncaught script errors on the page fail the test.
 /// </summary>
 public sealed class WebCell : IAsyncDisposable
@@ -27,7 +26,7 @@ public sealed class WebCell : IAsyncDisposable
     private readonly ConcurrentQueue<string> _pageErrors = new();
     private readonly CancellationTokenSource _stop = new();
 
-    private WebCell(TempDir dir, TwinBridge bridge, SystemChromium chromium, IPage page)
+    private WebCell(TempDir dir, TestBridge bridge, SystemChromium chromium, IPage page)
     {
         _dir = dir;
         Bridge = bridge;
@@ -36,7 +35,7 @@ public sealed class WebCell : IAsyncDisposable
         page.PageError += (_, error) => _pageErrors.Enqueue(error);
     }
 
-    public TwinBridge Bridge { get; }
+    public TestBridge Bridge { get; }
 
     public SystemChromium Chromium { get; }
 
@@ -60,7 +59,7 @@ public sealed class WebCell : IAsyncDisposable
         }
 
         var dir = new TempDir();
-        TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"), settings);
+        TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"), settings);
         SystemChromium chromium = await SystemChromium.LaunchAsync(width, height);
         IPage page = await chromium.NewPageAsync();
         return new WebCell(dir, bridge, chromium, page);

@@ -3,7 +3,7 @@ using Jidoka.Bridge.Storage;
 using Jidoka.Bridge.TestKit;
 using Jidoka.Protocol;
 
-namespace Jidoka.Bridge.TwinFeed.Tests.Support;
+namespace Jidoka.Bridge.TestKit;
 
 /// <summary>Small steps the tests repeat: a node online, a trip of a given kind, frames on a known time base.</summary>
 public static class Scenario

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Jidoka.Bridge.Contracts;
 
-namespace Jidoka.Bridge.TwinFeed.Tests.Support;
+namespace Jidoka.Bridge.TestKit;
 
 /// <summary>Policy documents for the tests.</summary>
 public static class PolicyFiles
