@@ -28,8 +28,8 @@ namespace Jidoka.Boards.NucleoF767zi
             p.InterlockChannels[3] = new InputPinProfile(75, false, InputPull.External);
             // E-stop status contact, channel A: PE9, D6 (CN10)
             p.InterlockChannels[4] = new InputPinProfile(73, false, InputPull.External);
-            // E-stop status contact, channel B: PF13, D7 (CN10)
-            p.InterlockChannels[5] = new InputPinProfile(93, false, InputPull.External);
+            // E-stop status contact, channel B: PC6, D16 (CN7)
+            p.InterlockChannels[5] = new InputPinProfile(38, false, InputPull.External);
             // Local reset button: PF12, D8 (CN7)
             p.ResetButton = new InputPinProfile(92, false, InputPull.Up);
             // Stop output (run permit, de-energize to trip): PD15, D9 (CN7)
