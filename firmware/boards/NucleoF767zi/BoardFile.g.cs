@@ -52,22 +52,24 @@ namespace Jidoka.Boards.NucleoF767zi
             p.Network = NetworkLinkKind.Ethernet;
             p.StorageRoot = "I:\\";
             p.StorageInStockFirmware = false;
+            p.ClockResolutionUs = 1000;
+            p.LoopPeriodUsMin = 10000;
 
-            // Default limits: policy 1, hash 34c348f7.
+            // Default limits: policy 1, hash 0b560485.
             PolicyRecord policy = p.DefaultPolicy;
             policy.PolicyId = 1;
             policy.ForceLimitMilliNewtons = 150000;
             policy.ForceWarnMilliNewtons = 120000;
-            policy.ForceOverLimitSamples = 3;
+            policy.ForceOverLimitSamples = 1;
             policy.ForceRangeMinMilliNewtons = -5000;
             policy.ForceRangeMaxMilliNewtons = 490000;
-            policy.ForceStuckSamples = 2000;
+            policy.ForceStuckSamples = 200;
             policy.VisionMinConfidence = 7000;
             policy.VisionMaxAgeMs = 500;
             policy.InterlockDebounceMs = 5;
             policy.DiscrepancyMs = 100;
-            policy.LoopPeriodUs = 1000;
-            policy.LoopDeadlineUs = 800;
+            policy.LoopPeriodUs = 10000;
+            policy.LoopDeadlineUs = 8000;
             policy.SetResponse(TripRule.ForceOverLimit, ResponseClass.Regrip);
             policy.SetResponse(TripRule.VisionLowConfidence, ResponseClass.Reinspect);
             policy.SetResponse(TripRule.VisionStale, ResponseClass.Reinspect);

@@ -7,6 +7,7 @@ using Jidoka.Boards.Adapters.Startup;
 using Jidoka.Boards.Adapters.Vision;
 using Jidoka.Boards.Logic.Profile;
 using Jidoka.Boards.Logic.Store;
+using Jidoka.Boards.Logic.Timing;
 using Jidoka.Boards.Logic.Vision;
 using Jidoka.Node;
 using Jidoka.Node.Config;
@@ -68,6 +69,12 @@ namespace Jidoka.Boards.NucleoF767zi
             NodeConfig config = NodeConfigBuilder.Build(board, Site.CellId, nodeId, FirmwareInfo.Version);
 
             UptimeClock clock = new UptimeClock();
+            string? clockRefusal = ClockResolutionProbe.Refusal(ClockResolutionProbe.MeasureStepUs(clock), config.DefaultPolicy.LoopDeadlineUs);
+            if (clockRefusal != null)
+            {
+                throw new InvalidOperationException(clockRefusal);
+            }
+
             GpioContactInput[] interlocks = CommonWiring.OpenInterlocks(gpio, board);
             GpioContactInput resetButton = new GpioContactInput(gpio, board.ResetButton!);
             IForceSource force = CommonWiring.OpenForce(board);

@@ -215,7 +215,7 @@ namespace Jidoka.Node.Engine
 
             // The scheduler skips missed periods and only counts them, so without this a stall shorter than
             // the watchdog timeout left the cell running on inputs nobody had read for that long.
-            ulong allowedUs = periodUs + policy.LoopDeadlineUs;
+            ulong allowedUs = periodUs + policy.LoopDeadlineUs + c.Config.StallSlackUs;
             if (previousUs == 0 || startUs <= previousUs || startUs - previousUs <= allowedUs)
             {
                 return;
