@@ -5,6 +5,7 @@ using Jidoka.Boards.Adapters.Network;
 using Jidoka.Boards.Adapters.Runtime;
 using Jidoka.Boards.Adapters.Startup;
 using Jidoka.Boards.Adapters.Vision;
+using Jidoka.Boards.Logic.Network;
 using Jidoka.Boards.Logic.Profile;
 using Jidoka.Boards.Logic.Store;
 using Jidoka.Boards.Logic.Timing;
@@ -76,6 +77,12 @@ namespace Jidoka.Boards.Esp32DevKitC
             VisionFeed vision = new VisionFeed();
             UartVisionLink visionLink = new UartVisionLink(board.VisionLink, vision, clock);
             SlotFileStore store = CommonWiring.OpenStore(board);
+            string? brokerRefusal = BrokerAddress.Refusal(Site.BrokerHost);
+            if (brokerRefusal != null)
+            {
+                throw new InvalidOperationException(brokerRefusal);
+            }
+
             M2MqttLink mqtt = new M2MqttLink(Site.BrokerHost, Site.BrokerPort, nodeId);
 
             NodeHardware hardware = new NodeHardware(

@@ -5,6 +5,7 @@ using Jidoka.Boards.Adapters.Network;
 using Jidoka.Boards.Adapters.Runtime;
 using Jidoka.Boards.Adapters.Startup;
 using Jidoka.Boards.Adapters.Vision;
+using Jidoka.Boards.Logic.Network;
 using Jidoka.Boards.Logic.Profile;
 using Jidoka.Boards.Logic.Store;
 using Jidoka.Boards.Logic.Timing;
@@ -81,11 +82,23 @@ namespace Jidoka.Boards.NucleoF767zi
             VisionFeed vision = new VisionFeed();
             UartVisionLink visionLink = new UartVisionLink(board.VisionLink, vision, clock);
             SlotFileStore store = CommonWiring.OpenStore(board);
+            string? brokerRefusal = BrokerAddress.Refusal(Site.BrokerHost);
+            if (brokerRefusal != null)
+            {
+                throw new InvalidOperationException(brokerRefusal);
+            }
+
             M2MqttLink mqtt = new M2MqttLink(Site.BrokerHost, Site.BrokerPort, nodeId);
 
             NodeHardware hardware = new NodeHardware(
                 clock, CommonWiring.AsInputs(interlocks), resetButton, stop, andon, force, vision, watchdog, store, mqtt, new GcMemoryGauge(clock));
             NodeCore core = CommonWiring.BootCore(config, hardware, interlocks, mqtt);
+
+            if (EthernetMac.EnsureUnique(Utilities.UniqueDeviceId))
+            {
+                // The stored MAC was the shared stock one; it is replaced now and used from the next reset.
+                System.Diagnostics.Debug.WriteLine("jidoka: Ethernet MAC set from the unique id; reset the board once");
+            }
 
             MqttConnector connector = new MqttConnector(mqtt, new EthernetReadiness(), CommonWiring.BackoffSeed(nodeId));
             connector.Start();
