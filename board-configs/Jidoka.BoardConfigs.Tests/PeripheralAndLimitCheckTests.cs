@@ -119,8 +119,33 @@ public sealed class PeripheralAndLimitCheckTests
     [Fact]
     public void Loop_deadline_longer_than_the_period_is_rejected()
     {
-        BoardLoadResult result = BrokenBoard.Load("nucleo-f767zi", b => b["defaultPolicy"]!["loopDeadlineUs"] = 1500);
+        BoardLoadResult result = BrokenBoard.Load("nucleo-f767zi", b => b["defaultPolicy"]!["loopDeadlineUs"] = 15000);
         BrokenBoard.AssertProblem(result, BoardProblemCode.InvalidPolicy, "loop-deadline");
+    }
+
+    [Fact]
+    public void A_one_millisecond_policy_is_rejected_for_the_ten_millisecond_nucleo()
+    {
+        // Valid for the protocol (and accepted before issue 12), but the NUCLEO's runtime cannot hold it.
+        BoardLoadResult result = BrokenBoard.Load("nucleo-f767zi", b =>
+        {
+            b["defaultPolicy"]!["loopPeriodUs"] = 1000;
+            b["defaultPolicy"]!["loopDeadlineUs"] = 800;
+        });
+        BrokenBoard.AssertProblem(result, BoardProblemCode.InvalidPolicy, "loopPeriodUs", "1000", "10000");
+    }
+
+    [Fact]
+    public void A_deadline_under_four_clock_steps_is_rejected()
+    {
+        // The NUCLEO's clock moves in 1 ms steps: an 800 us deadline reads every step as 0 or 1000 us.
+        BoardLoadResult result = BrokenBoard.Load("nucleo-f767zi", b =>
+        {
+            b["loopTiming"]!["loopPeriodUsMin"] = 1000;
+            b["defaultPolicy"]!["loopPeriodUs"] = 1000;
+            b["defaultPolicy"]!["loopDeadlineUs"] = 800;
+        });
+        BrokenBoard.AssertProblem(result, BoardProblemCode.InvalidPolicy, "loopDeadlineUs", "800", "1000 us clock");
     }
 
     [Fact]

@@ -39,8 +39,12 @@ namespace System.Net.NetworkInformation
         /// <summary>Kind of interface.</summary>
         public NetworkInterfaceType NetworkInterfaceType => throw new NotImplementedException();
 
-        /// <summary>MAC address (the ESP32 node id's source; the package also has a setter).</summary>
-        public byte[] PhysicalAddress => throw new NotImplementedException();
+        /// <summary>MAC address (the ESP32 node id's source); setting it stores it in the network configuration (UpdateConfiguration(Mac)).</summary>
+        public byte[] PhysicalAddress
+        {
+            get => throw new NotImplementedException();
+            set => throw new NotImplementedException();
+        }
     }
 
     /// <summary>Kinds of interface.</summary>

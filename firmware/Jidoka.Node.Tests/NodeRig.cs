@@ -72,6 +72,18 @@ public sealed class NodeRig
         }
     }
 
+    /// <summary>Steps every period until the step that runs exactly at <paramref name="stepAtUs"/> (a running loop, not a stalled one).</summary>
+    public void StepUntil(ulong stepAtUs)
+    {
+        while (Clock.Now + PeriodUs < stepAtUs)
+        {
+            Step();
+        }
+
+        Clock.Now = stepAtUs;
+        Core.Step();
+    }
+
     public void Service() => Core.ServiceComms();
 
     public void SetForceMilliNewtons(int mn) => Force.Counts = mn; // unity gain, zero offset

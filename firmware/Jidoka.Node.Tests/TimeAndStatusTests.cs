@@ -137,7 +137,7 @@ public sealed class TimeAndStatusTests
         // Status goes out at once on connect; the bridge's retained state arrives just after, and that
         // change is published once the minimum interval has passed.
         Assert.False(rig.PublishedStatus().Last().HostOnline);
-        rig.Clock.Advance(1_000_000);
+        rig.StepUntil(rig.Clock.Now + 1_000_000);
         rig.Service();
         var first = rig.PublishedStatus().Last();
         Assert.True(first.Online);

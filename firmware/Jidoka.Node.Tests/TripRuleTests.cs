@@ -181,8 +181,7 @@ public sealed class TripRuleTests
         ulong limitUs = 200_000;
 
         // Step exactly to the limit: still fresh.
-        rig.Clock.Now = rig.Vision.ProducedUs + limitUs - NodeRig.PeriodUs;
-        rig.Step();
+        rig.StepUntil(rig.Vision.ProducedUs + limitUs);
         Assert.Equal(TripState.Armed, rig.Core.State);
 
         rig.Clock.Advance(1);
@@ -288,8 +287,7 @@ public sealed class TripRuleTests
         Assert.Equal(began, discrepancy.Record.DetectMonoUs);
 
         // Exactly the discrepancy time (50 ms) is not "longer than".
-        rig.Clock.Now = began + 50_000 - NodeRig.PeriodUs;
-        rig.Step();
+        rig.StepUntil(began + 50_000);
         Assert.Equal(TripState.Armed, rig.Core.State);
         Assert.True(rig.StopPin.Energized);
 

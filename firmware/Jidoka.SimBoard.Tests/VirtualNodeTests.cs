@@ -241,10 +241,13 @@ public sealed class VirtualNodeTests
             Assert.InRange(off.PhysicalUs - hungAt, 99 * Ms, 101 * Ms);
             Assert.Contains(Journaled(node), e => e.Type == EventType.Watchdog);
             Assert.Equal(2, Journaled(node).Count(e => e.Type == EventType.Boot));
-            // Nothing was latched (the hang was not a trip): the rebooted node arms again on its own.
+            // The watchdog reset latched a loop-overrun trip: the rebooted node keeps the run permit off
+            // until someone resets it (issue 12: a hung loop must not restart the cell by itself).
             Assert.False(node.LoopHung);
-            Assert.Equal(TripState.Armed, node.Core!.State);
-            Assert.True(node.StopOutput.Energized);
+            Assert.Equal(TripState.Tripped, node.Core!.State);
+            Assert.Equal(TripRule.LoopOverrun, node.Core.Context.Latch.Rule);
+            Assert.False(node.StopOutput.Energized);
+            Assert.Contains(Journaled(node), e => e.Type == EventType.Trip && e.Record.ReasonCode == Jidoka.Node.Engine.TripLoop.ReasonWatchdogReset);
         }
     }
 

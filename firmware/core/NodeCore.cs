@@ -100,7 +100,9 @@ namespace Jidoka.Node
         /// Loads the store (policy, calibrations, latch, unacknowledged events, counters), journals the boot
         /// (and a watchdog event when the board says the last reset was the watchdog), and leaves the stop
         /// output off: it is energized by the first good cycle, or stays off until reset if a trip was
-        /// latched before the reboot. Call once, before the loop starts.
+        /// latched before the reboot. A watchdog reset latches a loop-overrun trip (reason
+        /// <see cref="Engine.TripLoop.ReasonWatchdogReset"/>) unless a trip was already latched: a hung loop must
+        /// not restart the cell by itself. Call once, before the loop starts.
         /// </summary>
         /// <param name="resetCauseCode">The board's reset-cause code, recorded in the boot event.</param>
         /// <param name="watchdogReset">True when the previous run ended in a watchdog reset.</param>
@@ -123,6 +125,7 @@ namespace Jidoka.Node
                     r.Argument = resetCauseCode;
                     r.RelatedEventId = _persistence.LastStoredEventId;
                     _context.Recorder.Commit();
+                    _loop.LatchWatchdogReset(resetCauseCode, nowUs);
                 }
 
                 _context.StatusGeneration++;

@@ -78,6 +78,8 @@ public static class BoardFileSource
         w.Line($"p.Network = NetworkLinkKind.{p.Network};");
         w.Line($"p.StorageRoot = {Str(p.StorageRoot)};");
         w.Line($"p.StorageInStockFirmware = {Bool(p.StorageInStockFirmware)};");
+        w.Line($"p.ClockResolutionUs = {p.ClockResolutionUs};");
+        w.Line($"p.LoopPeriodUsMin = {p.LoopPeriodUsMin};");
         w.Line();
         WritePolicy(w, p.DefaultPolicy);
         w.Line();

@@ -61,6 +61,8 @@ public static class BoardProfiles
             Network = Network(c.Network.Kind),
             StorageRoot = c.Storage.Root,
             StorageInStockFirmware = c.Storage.InStockFirmware,
+            ClockResolutionUs = (uint)c.LoopTiming.ClockResolutionUs,
+            LoopPeriodUsMin = (uint)c.LoopTiming.LoopPeriodUsMin,
         };
 
         for (int i = 0; i < interlocks.Length; i++)

@@ -53,6 +53,11 @@ public static class TargetFactsTables
         }
 
         string notes = string.Concat(facts.Notes.Select(n => $"- {n.Text} (Source: {n.Source}.)\n"));
+        if (facts.EdgeInterruptLinePerPinNumber is { } lines)
+        {
+            notes += $"- Interrupt lines: {lines.Reason}. Interrupt-driven inputs (interlock channels, reset button) therefore use pin numbers 0-{lines.Lines - 1} at most once each, whatever the port; the board check refuses a file that does not. (Source: {lines.Source}.)\n";
+        }
+
         return $"Pins to avoid:\n\n{avoid}\nPeripheral pins:\n\n{peripherals}\nNotes:\n\n{notes}";
     }
 }

@@ -45,6 +45,12 @@ public sealed record TargetFacts
     /// <summary>Pins whose edge interrupts see spurious edges.</summary>
     public required IReadOnlyList<PinFact> UnreliableEdgeInterrupt { get; init; }
 
+    /// <summary>
+    /// When set, pin-change interrupts share one line per pin number across ports (STM32 EXTI lines 0-15:
+    /// only one port's pin n can raise EXTI n), so two interrupt-driven inputs must not share a pin number.
+    /// </summary>
+    public EdgeInterruptLineFact? EdgeInterruptLinePerPinNumber { get; init; }
+
     /// <summary>Logical ADC channel → pin.</summary>
     public required IReadOnlyList<AdcChannelFact> AdcChannels { get; init; }
 
@@ -205,5 +211,18 @@ public sealed record TargetNote
     public required string Text { get; init; }
 
     /// <summary>Where it comes from.</summary>
+    public required string Source { get; init; }
+}
+
+/// <summary>A target's rule that edge interrupts are routed by pin number, one port per line.</summary>
+public sealed record EdgeInterruptLineFact
+{
+    /// <summary>How many lines there are (pin numbers 0..Lines-1).</summary>
+    public required int Lines { get; init; }
+
+    /// <summary>Why, in a technician's words.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Where the fact was read.</summary>
     public required string Source { get; init; }
 }

@@ -60,6 +60,9 @@ public sealed record BoardConfig
     /// <summary>Persistent store.</summary>
     public required StorageConfig Storage { get; init; }
 
+    /// <summary>The target's clock and the shortest loop period it holds.</summary>
+    public required LoopTimingConfig LoopTiming { get; init; }
+
     /// <summary>Default limits.</summary>
     public required PolicyConfig DefaultPolicy { get; init; }
 

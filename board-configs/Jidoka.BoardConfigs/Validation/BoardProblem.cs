@@ -71,4 +71,7 @@ public enum BoardProblemCode
 
     /// <summary>A default calibration is not valid.</summary>
     InvalidCalibration,
+
+    /// <summary>Two interrupt-driven inputs need the same interrupt line (STM32: same pin number on two ports).</summary>
+    SharedInterruptLine,
 }

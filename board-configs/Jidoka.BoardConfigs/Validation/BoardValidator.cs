@@ -6,7 +6,8 @@ namespace Jidoka.BoardConfigs.Validation;
 
 /// <summary>
 /// Checks a schema-valid board file against its target's facts: pins (exist, unique, not reserved,
-/// not strapping, outputs not on input-only pins, pulls and interrupts where the pin supports them),
+/// not strapping, outputs not on input-only pins, pulls and interrupts where the pin supports them, no two
+/// interrupt-driven inputs on one interrupt line),
 /// peripherals (ADC channel map, fixed SPI and UART pins, network), signal behaviour (fail-safe stop
 /// output, HX711 clock, watchdog timeout) and the default policy and calibrations.
 /// </summary>
@@ -22,7 +23,9 @@ public static class BoardValidator
             return problems;
         }
 
-        PinRules.Check(board, facts, PinAssignment.From(board), problems);
+        PinAssignment[] pins = PinAssignment.From(board);
+        PinRules.Check(board, facts, pins, problems);
+        InterruptLineRules.Check(facts, pins, problems);
         PeripheralRules.Check(board, facts, problems);
         SignalRules.Check(board, problems);
         LimitRules.Check(board, problems);

@@ -20,10 +20,29 @@ internal static class LimitRules
             {
                 problems.Add(new(BoardProblemCode.InvalidPolicy, $"defaultPolicy: PolicyRecord.Validate rejects it: {PolicyProblemNames.Name(problem)}"));
             }
+            else
+            {
+                CheckTiming(board.LoopTiming, policy, problems);
+            }
         }
 
         CheckCalibration(board.DefaultCalibration.Force, InputChannel.Force, "defaultCalibration.force", problems);
         CheckCalibration(board.DefaultCalibration.Vision, InputChannel.Vision, "defaultCalibration.vision", problems);
+    }
+
+    // The same limits NodeConfig.CheckPolicy applies on the node, stated here with the board's numbers.
+    private static void CheckTiming(LoopTimingConfig timing, PolicyRecord policy, List<BoardProblem> problems)
+    {
+        if (policy.LoopPeriodUs < timing.LoopPeriodUsMin)
+        {
+            problems.Add(new(BoardProblemCode.InvalidPolicy, $"defaultPolicy.loopPeriodUs: {policy.LoopPeriodUs} us is shorter than the {timing.LoopPeriodUsMin} us this target's runtime holds (loopTiming.loopPeriodUsMin); the node would refuse it as loop-period"));
+        }
+
+        long minDeadlineUs = (long)timing.ClockResolutionUs * Jidoka.Node.Config.NodeConfig.DeadlineClockStepsMin;
+        if (policy.LoopDeadlineUs < minDeadlineUs)
+        {
+            problems.Add(new(BoardProblemCode.InvalidPolicy, $"defaultPolicy.loopDeadlineUs: {policy.LoopDeadlineUs} us is under {Jidoka.Node.Config.NodeConfig.DeadlineClockStepsMin} steps of this target's {timing.ClockResolutionUs} us clock ({timing.Clock}); step durations would quantize to 0 or one tick; the node would refuse it as loop-deadline"));
+        }
     }
 
     private static void CheckCalibration(CalibrationConfig config, InputChannel channel, string path, List<BoardProblem> problems)

@@ -54,7 +54,7 @@ public static class SimulatedBoardConfig
     /// <summary>External watchdog timeout on a host in real time, µs.</summary>
     public const ulong HostWatchdogTimeoutUs = 1_000_000;
 
-    /// <summary>Paces <paramref name="config"/>'s default policy for a general-purpose host (10 ms loop and deadline, 2 s stuck window).</summary>
+    /// <summary>Paces <paramref name="config"/>'s default policy for a general-purpose host (10 ms loop and deadline, 2 s stuck window, stall slack).</summary>
     public static void ApplyHostPacing(NodeConfig config)
     {
         System.ArgumentNullException.ThrowIfNull(config);
@@ -63,7 +63,14 @@ public static class SimulatedBoardConfig
         p.LoopPeriodUs = HostLoopPeriodUs;
         p.LoopDeadlineUs = HostLoopPeriodUs;
         p.ForceStuckSamples = (ushort)System.Math.Max(PolicyRecord.ForceStuckSamplesMin, stuckWindowUs / HostLoopPeriodUs);
+
+        // A loaded host deschedules the loop thread for tens of ms (HIL runs share two cores with builds);
+        // a device does not. Stalls are checked without slack in virtual time.
+        config.StallSlackUs = HostStallSlackUs;
     }
+
+    /// <summary>Lateness a real-time host run tolerates before a late step counts as a stall, µs (half the host watchdog timeout).</summary>
+    public const uint HostStallSlackUs = 500_000;
 
     /// <summary>Builds and validates the node configuration for <paramref name="options"/>.</summary>
     public static NodeConfig Create(SimulatedBoardOptions options, bool realTime = false)

@@ -52,22 +52,24 @@ namespace Jidoka.Boards.Esp32DevKitC
             p.Network = NetworkLinkKind.Wifi;
             p.StorageRoot = "I:\\";
             p.StorageInStockFirmware = true;
+            p.ClockResolutionUs = 1;
+            p.LoopPeriodUsMin = 5000;
 
-            // Default limits: policy 1, hash c8de026f.
+            // Default limits: policy 1, hash ced24e89.
             PolicyRecord policy = p.DefaultPolicy;
             policy.PolicyId = 1;
             policy.ForceLimitMilliNewtons = 150000;
             policy.ForceWarnMilliNewtons = 120000;
-            policy.ForceOverLimitSamples = 3;
+            policy.ForceOverLimitSamples = 1;
             policy.ForceRangeMinMilliNewtons = -20000;
             policy.ForceRangeMaxMilliNewtons = 470000;
-            policy.ForceStuckSamples = 2000;
+            policy.ForceStuckSamples = 400;
             policy.VisionMinConfidence = 7000;
             policy.VisionMaxAgeMs = 500;
             policy.InterlockDebounceMs = 5;
             policy.DiscrepancyMs = 100;
-            policy.LoopPeriodUs = 1000;
-            policy.LoopDeadlineUs = 800;
+            policy.LoopPeriodUs = 5000;
+            policy.LoopDeadlineUs = 4000;
             policy.SetResponse(TripRule.ForceOverLimit, ResponseClass.Regrip);
             policy.SetResponse(TripRule.VisionLowConfidence, ResponseClass.Reinspect);
             policy.SetResponse(TripRule.VisionStale, ResponseClass.Reinspect);

@@ -5,8 +5,10 @@ using Jidoka.Boards.Adapters.Network;
 using Jidoka.Boards.Adapters.Runtime;
 using Jidoka.Boards.Adapters.Startup;
 using Jidoka.Boards.Adapters.Vision;
+using Jidoka.Boards.Logic.Network;
 using Jidoka.Boards.Logic.Profile;
 using Jidoka.Boards.Logic.Store;
+using Jidoka.Boards.Logic.Timing;
 using Jidoka.Boards.Logic.Vision;
 using Jidoka.Node;
 using Jidoka.Node.Config;
@@ -63,12 +65,24 @@ namespace Jidoka.Boards.Esp32DevKitC
 
             Esp32PinRouting.Route(board);
             HighResTimerClock clock = new HighResTimerClock();
+            string? clockRefusal = ClockResolutionProbe.Refusal(ClockResolutionProbe.MeasureStepUs(clock), config.DefaultPolicy.LoopDeadlineUs);
+            if (clockRefusal != null)
+            {
+                throw new InvalidOperationException(clockRefusal);
+            }
+
             GpioContactInput[] interlocks = CommonWiring.OpenInterlocks(gpio, board);
             GpioContactInput resetButton = new GpioContactInput(gpio, board.ResetButton!);
             IForceSource force = CommonWiring.OpenForce(board);
             VisionFeed vision = new VisionFeed();
             UartVisionLink visionLink = new UartVisionLink(board.VisionLink, vision, clock);
             SlotFileStore store = CommonWiring.OpenStore(board);
+            string? brokerRefusal = BrokerAddress.Refusal(Site.BrokerHost);
+            if (brokerRefusal != null)
+            {
+                throw new InvalidOperationException(brokerRefusal);
+            }
+
             M2MqttLink mqtt = new M2MqttLink(Site.BrokerHost, Site.BrokerPort, nodeId);
 
             NodeHardware hardware = new NodeHardware(

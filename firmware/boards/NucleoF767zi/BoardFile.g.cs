@@ -28,8 +28,8 @@ namespace Jidoka.Boards.NucleoF767zi
             p.InterlockChannels[3] = new InputPinProfile(75, false, InputPull.External);
             // E-stop status contact, channel A: PE9, D6 (CN10)
             p.InterlockChannels[4] = new InputPinProfile(73, false, InputPull.External);
-            // E-stop status contact, channel B: PF13, D7 (CN10)
-            p.InterlockChannels[5] = new InputPinProfile(93, false, InputPull.External);
+            // E-stop status contact, channel B: PC6, D16 (CN7)
+            p.InterlockChannels[5] = new InputPinProfile(38, false, InputPull.External);
             // Local reset button: PF12, D8 (CN7)
             p.ResetButton = new InputPinProfile(92, false, InputPull.Up);
             // Stop output (run permit, de-energize to trip): PD15, D9 (CN7)
@@ -52,22 +52,24 @@ namespace Jidoka.Boards.NucleoF767zi
             p.Network = NetworkLinkKind.Ethernet;
             p.StorageRoot = "I:\\";
             p.StorageInStockFirmware = false;
+            p.ClockResolutionUs = 1000;
+            p.LoopPeriodUsMin = 10000;
 
-            // Default limits: policy 1, hash 34c348f7.
+            // Default limits: policy 1, hash 0b560485.
             PolicyRecord policy = p.DefaultPolicy;
             policy.PolicyId = 1;
             policy.ForceLimitMilliNewtons = 150000;
             policy.ForceWarnMilliNewtons = 120000;
-            policy.ForceOverLimitSamples = 3;
+            policy.ForceOverLimitSamples = 1;
             policy.ForceRangeMinMilliNewtons = -5000;
             policy.ForceRangeMaxMilliNewtons = 490000;
-            policy.ForceStuckSamples = 2000;
+            policy.ForceStuckSamples = 200;
             policy.VisionMinConfidence = 7000;
             policy.VisionMaxAgeMs = 500;
             policy.InterlockDebounceMs = 5;
             policy.DiscrepancyMs = 100;
-            policy.LoopPeriodUs = 1000;
-            policy.LoopDeadlineUs = 800;
+            policy.LoopPeriodUs = 10000;
+            policy.LoopDeadlineUs = 8000;
             policy.SetResponse(TripRule.ForceOverLimit, ResponseClass.Regrip);
             policy.SetResponse(TripRule.VisionLowConfidence, ResponseClass.Reinspect);
             policy.SetResponse(TripRule.VisionStale, ResponseClass.Reinspect);

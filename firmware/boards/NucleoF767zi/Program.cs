@@ -5,8 +5,10 @@ using Jidoka.Boards.Adapters.Network;
 using Jidoka.Boards.Adapters.Runtime;
 using Jidoka.Boards.Adapters.Startup;
 using Jidoka.Boards.Adapters.Vision;
+using Jidoka.Boards.Logic.Network;
 using Jidoka.Boards.Logic.Profile;
 using Jidoka.Boards.Logic.Store;
+using Jidoka.Boards.Logic.Timing;
 using Jidoka.Boards.Logic.Vision;
 using Jidoka.Node;
 using Jidoka.Node.Config;
@@ -68,17 +70,35 @@ namespace Jidoka.Boards.NucleoF767zi
             NodeConfig config = NodeConfigBuilder.Build(board, Site.CellId, nodeId, FirmwareInfo.Version);
 
             UptimeClock clock = new UptimeClock();
+            string? clockRefusal = ClockResolutionProbe.Refusal(ClockResolutionProbe.MeasureStepUs(clock), config.DefaultPolicy.LoopDeadlineUs);
+            if (clockRefusal != null)
+            {
+                throw new InvalidOperationException(clockRefusal);
+            }
+
             GpioContactInput[] interlocks = CommonWiring.OpenInterlocks(gpio, board);
             GpioContactInput resetButton = new GpioContactInput(gpio, board.ResetButton!);
             IForceSource force = CommonWiring.OpenForce(board);
             VisionFeed vision = new VisionFeed();
             UartVisionLink visionLink = new UartVisionLink(board.VisionLink, vision, clock);
             SlotFileStore store = CommonWiring.OpenStore(board);
+            string? brokerRefusal = BrokerAddress.Refusal(Site.BrokerHost);
+            if (brokerRefusal != null)
+            {
+                throw new InvalidOperationException(brokerRefusal);
+            }
+
             M2MqttLink mqtt = new M2MqttLink(Site.BrokerHost, Site.BrokerPort, nodeId);
 
             NodeHardware hardware = new NodeHardware(
                 clock, CommonWiring.AsInputs(interlocks), resetButton, stop, andon, force, vision, watchdog, store, mqtt, new GcMemoryGauge(clock));
             NodeCore core = CommonWiring.BootCore(config, hardware, interlocks, mqtt);
+
+            if (EthernetMac.EnsureUnique(Utilities.UniqueDeviceId))
+            {
+                // The stored MAC was the shared stock one; it is replaced now and used from the next reset.
+                System.Diagnostics.Debug.WriteLine("jidoka: Ethernet MAC set from the unique id; reset the board once");
+            }
 
             MqttConnector connector = new MqttConnector(mqtt, new EthernetReadiness(), CommonWiring.BackoffSeed(nodeId));
             connector.Start();

@@ -14,8 +14,11 @@ namespace Jidoka.Boards.NucleoF767zi
         /// <summary>Node id prefix; the id is this, '-', and six hex digits of the unique id's CRC-32 (at most 9 characters).</summary>
         public const string NodeIdPrefix = "f767";
 
-        /// <summary>MQTT broker host name or IPv4 address on the cell network.</summary>
-        public const string BrokerHost = "jidoka-broker";
+        /// <summary>
+        /// MQTT broker IPv4 address on the cell network (a documentation-range placeholder: set yours). Not a
+        /// host name: the node does not resolve names (lwIP applies no search domain), and the boot refuses one.
+        /// </summary>
+        public const string BrokerHost = "192.0.2.10";
 
         /// <summary>MQTT broker port (plain TCP).</summary>
         public const int BrokerPort = 1883;

@@ -1,29 +1,27 @@
 using System;
-using Jidoka.Boards.Logic.Timing;
 using Jidoka.Node.Hardware;
 
 namespace Jidoka.Boards.NucleoF767zi
 {
     /// <summary>
-    /// The node's monotonic clock on STM32, which has no HighResTimer: uptime milliseconds
-    /// (Environment.TickCount64, nanoFramework.Runtime.Native) anchor the fine steps of DateTime.UtcNow
-    /// (100 µs resolution from the ChibiOS 10 kHz system timer), and a wall-clock step from SNTP is
-    /// caught and re-anchored (see <see cref="AnchoredMicrosecondClock"/>). Thread-safe.
+    /// The NUCLEO's monotonic clock: milliseconds of uptime (Environment.TickCount64, nanoFramework.Runtime.Native)
+    /// in µs units, so it moves in 1000 µs steps. Nothing finer reaches managed code on this target: the
+    /// ChibiOS tick is 100 µs but TickCount64 divides it down to milliseconds, and DateTime.UtcNow reads the
+    /// RTC in milliseconds and steps with SNTP. The board file states the 1000 µs resolution, the boot measures
+    /// it, and policies whose deadline spans fewer than four steps are refused (see docs/boards.md).
     /// </summary>
     internal sealed class UptimeClock : IMonotonicClock
     {
-        private readonly object _sync = new object();
-        private readonly AnchoredMicrosecondClock _clock = new AnchoredMicrosecondClock();
+        /// <summary>The clock's step, µs.</summary>
+        public const uint ResolutionUs = 1000;
 
         /// <inheritdoc/>
         public ulong NowUs
         {
             get
             {
-                lock (_sync)
-                {
-                    return _clock.Update(Environment.TickCount64, DateTime.UtcNow.Ticks);
-                }
+                long ms = Environment.TickCount64;
+                return ms < 0 ? 0 : (ulong)ms * ResolutionUs;
             }
         }
     }

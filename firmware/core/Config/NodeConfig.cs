@@ -45,6 +45,8 @@ namespace Jidoka.Node.Config
             MaxEventsPerService = 8;
             MaxFramesPerService = 8;
             RequireHostOnline = true;
+            ClockResolutionUs = 1;
+            LoopPeriodUsMin = PolicyRecord.LoopPeriodUsMin;
             DefaultPolicy = new PolicyRecord();
             DefaultForceCalibration = new CalibrationRecord();
             DefaultVisionCalibration = new CalibrationRecord();
@@ -122,6 +124,48 @@ namespace Jidoka.Node.Config
         /// </summary>
         public bool RequireHostOnline { get; set; }
 
+        /// <summary>A loop deadline must span at least this many clock steps, or step durations quantize away.</summary>
+        public const uint DeadlineClockStepsMin = 4;
+
+        /// <summary>Step of the board's monotonic clock, µs (1 on a µs hardware timer, 1000 on a millisecond tick).</summary>
+        public uint ClockResolutionUs { get; set; }
+
+        /// <summary>Shortest loop period the board's runtime holds, µs; a policy asking for less is refused.</summary>
+        public uint LoopPeriodUsMin { get; set; }
+
+        /// <summary>
+        /// Extra lateness tolerated before a late step counts as a stall, µs. 0 on a device; the simulated
+        /// board on a shared general-purpose host sets it, because that host's scheduler is not the device's.
+        /// </summary>
+        public uint StallSlackUs { get; set; }
+
+        /// <summary>
+        /// Checks <paramref name="policy"/> and that this board can hold it: the period is not shorter than
+        /// <see cref="LoopPeriodUsMin"/> (<see cref="PolicyProblem.LoopPeriod"/>) and the deadline spans at least
+        /// <see cref="DeadlineClockStepsMin"/> clock steps (<see cref="PolicyProblem.LoopDeadline"/>). The node
+        /// refuses a policy that fails here exactly as one that fails <see cref="PolicyRecord.Validate"/>.
+        /// </summary>
+        public PolicyProblem CheckPolicy(PolicyRecord policy)
+        {
+            PolicyProblem problem = policy.Validate();
+            if (problem != PolicyProblem.None)
+            {
+                return problem;
+            }
+
+            if (policy.LoopPeriodUs < LoopPeriodUsMin)
+            {
+                return PolicyProblem.LoopPeriod;
+            }
+
+            if (policy.LoopDeadlineUs < (ulong)ClockResolutionUs * DeadlineClockStepsMin)
+            {
+                return PolicyProblem.LoopDeadline;
+            }
+
+            return PolicyProblem.None;
+        }
+
         /// <summary>Policy used when the store holds no valid one.</summary>
         public PolicyRecord DefaultPolicy { get; }
 
@@ -156,7 +200,12 @@ namespace Jidoka.Node.Config
             Check(EventIdBlockSize >= 16 && EventIdBlockSize <= 1000000, "EventIdBlockSize");
             Check(InboxCapacity >= 1 && InboxCapacity <= 256, "InboxCapacity");
             Check(MaxEventsPerService >= 1 && MaxFramesPerService >= 1, "MaxEventsPerService");
+            Check(ClockResolutionUs >= 1 && ClockResolutionUs <= 100000, "ClockResolutionUs");
+            Check(LoopPeriodUsMin >= PolicyRecord.LoopPeriodUsMin && LoopPeriodUsMin <= PolicyRecord.LoopPeriodUsMax, "LoopPeriodUsMin");
+            Check(StallSlackUs <= 10000000, "StallSlackUs");
             Check(DefaultPolicy.Validate() == PolicyProblem.None, "DefaultPolicy");
+            Check(DefaultPolicy.LoopPeriodUs >= LoopPeriodUsMin, "DefaultPolicy.LoopPeriodUs (shorter than this board holds)");
+            Check(CheckPolicy(DefaultPolicy) == PolicyProblem.None, "DefaultPolicy.LoopDeadlineUs (under four steps of this board's clock)");
             Check(DefaultForceCalibration.Validate() == CalibrationProblem.None && DefaultForceCalibration.Channel == InputChannel.Force, "DefaultForceCalibration");
             Check(DefaultVisionCalibration.Validate() == CalibrationProblem.None && DefaultVisionCalibration.Channel == InputChannel.Vision, "DefaultVisionCalibration");
         }

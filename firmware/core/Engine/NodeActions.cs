@@ -86,7 +86,8 @@ namespace Jidoka.Node.Engine
         public CommandOutcome ApplyPolicy(PolicyRecord policy, bool changeover, string operatorId, uint commandId, ulong nowUs, out CommandReason reason, out byte detail, out ulong eventId)
         {
             NodeContext c = _c;
-            PolicyProblem problem = policy.Validate();
+            // The board's limits too: a 1 ms policy is valid in the protocol but not on a 10 ms node.
+            PolicyProblem problem = c.Config.CheckPolicy(policy);
             detail = (byte)problem;
             if (problem != PolicyProblem.None)
             {

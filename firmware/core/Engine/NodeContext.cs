@@ -137,6 +137,15 @@ namespace Jidoka.Node.Engine
         /// <summary>True when the last step completed within its deadline.</summary>
         public bool LastStepGood { get; set; }
 
+        /// <summary>Clock reading at the start of the last step, µs; 0 before the first step.</summary>
+        public ulong LastStepStartUs { get; set; }
+
+        /// <summary>Loop period the last step ran under, µs.</summary>
+        public uint LastStepPeriodUs { get; set; }
+
+        /// <summary>Steps that started more than a period plus the deadline after the previous one, since boot.</summary>
+        public uint Stalls { get; set; }
+
         /// <summary>True once <see cref="NodeCore.Boot"/> has completed.</summary>
         public bool Booted { get; set; }
 

@@ -18,6 +18,15 @@ namespace Jidoka.Node.Engine
         /// <summary>Reason code of a loop-overrun trip caused by an exception in a step rather than a missed deadline.</summary>
         public const byte ReasonStepException = 1;
 
+        /// <summary>
+        /// Reason code of a loop-overrun trip caused by a stall between steps: a step started later than one
+        /// period plus the deadline after the previous one (a GC pause, a flash erase, a starved thread).
+        /// </summary>
+        public const byte ReasonStall = 2;
+
+        /// <summary>Reason code of a loop-overrun trip latched at boot because the previous run ended in a watchdog reset.</summary>
+        public const byte ReasonWatchdogReset = 3;
+
         private readonly NodeContext _c;
         private readonly NodeActions _actions;
         private bool _inWarningEpisode;
@@ -97,6 +106,7 @@ namespace Jidoka.Node.Engine
             NodeContext c = _c;
             PolicyRecord policy = c.Policy;
             c.Steps++;
+            CheckStall(startUs, policy);
 
             c.Force.Sample(c.Hardware.Force, startUs, policy, c.Config.ForceSilenceLimitUs);
             c.Vision.Sample(c.Hardware.Vision, startUs, policy);
@@ -177,6 +187,45 @@ namespace Jidoka.Node.Engine
 
             c.LastStepGood = true;
             c.Hardware.Watchdog.Kick();
+        }
+
+        /// <summary>
+        /// Latches a loop-overrun trip for a watchdog reset: the loop stopped long enough for the external
+        /// watchdog to cut the output and reset the MCU, so the node must not re-arm by itself on its first
+        /// good cycle. Keeps a trip that was already latched before the reset (that one names the real cause).
+        /// Call under the node lock, after the store is loaded.
+        /// </summary>
+        public void LatchWatchdogReset(uint resetCauseCode, ulong nowUs)
+        {
+            if (_c.Latch.IsTripped)
+            {
+                return;
+            }
+
+            Trip(TripRule.LoopOverrun, InputChannel.Loop, resetCauseCode, 0, 1, ReasonWatchdogReset, nowUs);
+        }
+
+        private void CheckStall(ulong startUs, PolicyRecord policy)
+        {
+            NodeContext c = _c;
+            ulong previousUs = c.LastStepStartUs;
+            ulong periodUs = c.LastStepPeriodUs > policy.LoopPeriodUs ? c.LastStepPeriodUs : policy.LoopPeriodUs;
+            c.LastStepStartUs = startUs;
+            c.LastStepPeriodUs = policy.LoopPeriodUs;
+
+            // The scheduler skips missed periods and only counts them, so without this a stall shorter than
+            // the watchdog timeout left the cell running on inputs nobody had read for that long.
+            ulong allowedUs = periodUs + policy.LoopDeadlineUs + c.Config.StallSlackUs;
+            if (previousUs == 0 || startUs <= previousUs || startUs - previousUs <= allowedUs)
+            {
+                return;
+            }
+
+            c.Stalls++;
+            if (c.Latch.IsArmed)
+            {
+                Trip(TripRule.LoopOverrun, InputChannel.Loop, (long)(startUs - previousUs), (long)allowedUs, 1, ReasonStall, startUs);
+            }
         }
 
         private void Overrun(ulong stepUs, uint deadlineUs, ulong endUs)

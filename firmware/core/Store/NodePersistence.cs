@@ -301,13 +301,13 @@ namespace Jidoka.Node.Store
                 candidate.PolicyId = 0;
             }
 
-            c.ActivatePolicy(candidate.Validate() == PolicyProblem.None ? candidate : c.Config.DefaultPolicy);
+            c.ActivatePolicy(c.Config.CheckPolicy(candidate) == PolicyProblem.None ? candidate : c.Config.DefaultPolicy);
             c.Persist.MarkSaved(PersistItems.Policy, c.Persist.Generation(PersistItems.Policy));
             c.HasStagedPolicy = false;
             if (_store.LoadPair(StoreLayout.StagedPolicySlot, StoreRecordKind.StagedPolicy) == PolicyRecord.SizeBytes)
             {
                 c.StagedPolicy.Read(_store.Buffer, RecordStore.PayloadOffset);
-                c.HasStagedPolicy = c.StagedPolicy.Validate() == PolicyProblem.None;
+                c.HasStagedPolicy = c.Config.CheckPolicy(c.StagedPolicy) == PolicyProblem.None;
             }
         }
 

@@ -24,6 +24,8 @@ namespace Jidoka.Boards.Logic.Profile
             InterlockChannels = new InputPinProfile[InterlockChannelCount];
             VisionLink = new VisionUartProfile("", 0, 0, 0, 8, UartParityKind.None, 1);
             StorageRoot = "";
+            ClockResolutionUs = 1;
+            LoopPeriodUsMin = PolicyRecord.LoopPeriodUsMin;
             DefaultPolicy = new PolicyRecord();
             DefaultForceCalibration = new CalibrationRecord();
             DefaultVisionCalibration = new CalibrationRecord();
@@ -73,6 +75,12 @@ namespace Jidoka.Boards.Logic.Profile
 
         /// <summary>False when the stock firmware for the target has no file system (a custom build is needed).</summary>
         public bool StorageInStockFirmware { get; set; }
+
+        /// <summary>Step of the board's monotonic clock, µs; the boot measures it and refuses a coarser clock.</summary>
+        public uint ClockResolutionUs { get; set; }
+
+        /// <summary>Shortest loop period the runtime holds on this target, µs.</summary>
+        public uint LoopPeriodUsMin { get; set; }
 
         /// <summary>The policy a node starts with when its store holds none.</summary>
         public PolicyRecord DefaultPolicy { get; }

@@ -48,6 +48,8 @@ namespace Jidoka.Boards.Logic.Profile
                 }
             }
 
+            config.ClockResolutionUs = board.ClockResolutionUs;
+            config.LoopPeriodUsMin = board.LoopPeriodUsMin;
             config.DefaultPolicy.CopyFrom(board.DefaultPolicy);
             config.DefaultForceCalibration.CopyFrom(board.DefaultForceCalibration);
             config.DefaultVisionCalibration.CopyFrom(board.DefaultVisionCalibration);
