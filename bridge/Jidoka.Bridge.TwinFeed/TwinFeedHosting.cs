@@ -50,11 +50,12 @@ public static class TwinFeedHosting
         builder.Services.AddSingleton<GovernanceMetricsCache>();
         builder.Services.AddSingleton<GovernanceInstruments>();
         builder.Services.AddSingleton<IngestInstruments>();
+        builder.Services.AddSingleton<NodeInstruments>();
         builder.Services.AddHostedService<TwinFeedAnnouncer>();
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("jidoka-bridge"))
             .WithMetrics(metrics => metrics
-            .AddMeter(GovernanceInstruments.MeterName, IngestInstruments.MeterName)
+            .AddMeter(GovernanceInstruments.MeterName, IngestInstruments.MeterName, NodeInstruments.MeterName)
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         return builder;
     }
@@ -69,6 +70,7 @@ public static class TwinFeedHosting
         app.Services.GetRequiredService<TwinFeedHub>();
         app.Services.GetRequiredService<GovernanceInstruments>();
         app.Services.GetRequiredService<IngestInstruments>();
+        app.Services.GetRequiredService<NodeInstruments>();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
