@@ -1,11 +1,13 @@
 using System;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Jidoka.Protocol;
+using Jidoka.Bridge.Storage.Sqlite;
+using Jidoka.SimBoard.Demo;
 using Jidoka.SimBoard.Network;
 using Jidoka.SimBoard.Nodes;
-using Jidoka.SimBoard.Physics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,9 +18,10 @@ namespace Jidoka.Bridge.Hosting;
 /// Simulated nodes for a demonstration or a first look without hardware: with <c>--demo-nodes N</c> (or
 /// <c>Bridge:Demo:Nodes</c>) the bridge starts N simulated boards (firmware/Jidoka.SimBoard: the real node
 /// core on simulated sensors) in real time against its own broker, after the bridge itself is up. Each
-/// node runs press cycles below the warning band with seeded random spikes, some in the near-miss band
-/// and some over the limit, so near-misses, trips and cases appear; a tripped node is reset by its local
-/// button 10 s later, as an operator at the cell would. Nothing happens when the setting is absent or 0.
+/// node plays the demo script (<see cref="DemoScript"/>): over three minutes every trip cause (force over
+/// the limit, guard open, vision degrading and dropping out, a channel discrepancy, a stuck load cell) and
+/// near-misses in the warning band, each node at its own point in the timeline; a tripped node is reset by
+/// its local button 10 s later, as an operator at the cell would. Nothing happens when the setting is absent or 0.
 /// </summary>
 public sealed class DemoNodesService : IHostedService, IDisposable
 {
@@ -28,13 +31,11 @@ public sealed class DemoNodesService : IHostedService, IDisposable
     /// <summary>Cell id of the demo nodes.</summary>
     public const string CellId = "demo";
 
-    private static readonly TimeSpan ResetAfter = TimeSpan.FromSeconds(10);
     private readonly IConfiguration _configuration;
     private readonly BridgeRuntime _runtime;
     private readonly ILogger _logger;
     private RealTimeCell? _cell;
-    private Timer? _operator;
-    private DateTime[] _trippedSince = Array.Empty<DateTime>();
+    private DemoScriptPlayer[] _players = Array.Empty<DemoScriptPlayer>();
 
     /// <summary>Creates the service (dependency injection).</summary>
     public DemoNodesService(IConfiguration configuration, BridgeRuntime runtime, ILogger<DemoNodesService> logger)
@@ -65,6 +66,18 @@ public sealed class DemoNodesService : IHostedService, IDisposable
         return count;
     }
 
+    /// <summary>
+    /// Where the demo nodes keep their flash: beside the data file (data/jidoka-bridge.db.demo-nodes/), so
+    /// that, like real nodes, they keep their event ids and count boots across runs, and a second run on
+    /// the same data file stores everything instead of repeating event ids the bridge already holds.
+    /// </summary>
+    public static string NodeStoreDirectory(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        SqliteStoreOptions storage = configuration.GetSection("Bridge:Storage").Get<SqliteStoreOptions>() ?? new SqliteStoreOptions();
+        return Path.GetFullPath(storage.DataFile) + ".demo-nodes";
+    }
+
     /// <inheritdoc/>
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -75,21 +88,18 @@ public sealed class DemoNodesService : IHostedService, IDisposable
         }
 
         string host = _runtime.BrokerHost is "0.0.0.0" or "" ? "127.0.0.1" : _runtime.BrokerHost == "::" ? "::1" : _runtime.BrokerHost;
-        var cell = new RealTimeCell(1, new MqttNetLinkOptions { Host = host, Port = _runtime.BrokerPort });
-        ulong period = 3_000_000;
+        var cell = new RealTimeCell(1, new MqttNetLinkOptions { Host = host, Port = _runtime.BrokerPort }, NodeStoreDirectory(_configuration));
         for (int i = 1; i <= count; i++)
         {
-            SimulatedNode node = cell.AddNode(new SimulatedBoardOptions { CellId = CellId, NodeId = "demo-" + i.ToString("00", CultureInfo.InvariantCulture) });
-            ulong seed = (ulong)i * 7919;
-            // Presses peaking at 100 N (warning band 120-150 N), and now and then a spike of up to 200 N (on average one per 40 s).
-            node.Force.Profile = ForceProfile.PressCycle(0, PressCycleTiming.Typical, 40_000, 100_000).Repeat(period).Shift((ulong)i * 137_000)
-                + ForceProfile.RandomSpikes(seed, 20_000_000, 150_000, 200_000);
+            cell.AddNode(DemoScriptPlayer.BoardOptions(CellId, "demo-" + i.ToString("00", CultureInfo.InvariantCulture)));
         }
 
-        _trippedSince = new DateTime[count];
         cell.PowerOnAll();
         _cell = cell;
-        _operator = new Timer(_ => PressResetWhereDue(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+
+        // The timeline of causes and the operator's resets are the script's (firmware/Jidoka.SimBoard/Demo/demo-script.json).
+        DemoScript script = DemoScript.BuiltIn();
+        _players = cell.Nodes.Select((node, index) => DemoScriptPlayer.Attach(script, node, index)).ToArray();
         _logger.LogInformation("Demo: {Count} simulated node(s) in cell {Cell} publishing to {Host}:{Port}.", count, CellId, host, _runtime.BrokerPort);
         return Task.CompletedTask;
     }
@@ -104,40 +114,13 @@ public sealed class DemoNodesService : IHostedService, IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _operator?.Dispose();
-        _operator = null;
+        foreach (DemoScriptPlayer player in _players)
+        {
+            player.Stop();
+        }
+
+        _players = Array.Empty<DemoScriptPlayer>();
         _cell?.Dispose();
         _cell = null;
-    }
-
-    private void PressResetWhereDue()
-    {
-        RealTimeCell? cell = _cell;
-        if (cell == null)
-        {
-            return;
-        }
-
-        for (int i = 0; i < cell.Nodes.Count; i++)
-        {
-            SimulatedNode node = cell.Nodes[i];
-            if (node.Core?.State != TripState.Tripped)
-            {
-                _trippedSince[i] = default;
-                continue;
-            }
-
-            if (_trippedSince[i] == default)
-            {
-                _trippedSince[i] = DateTime.UtcNow;
-            }
-            else if (DateTime.UtcNow - _trippedSince[i] >= ResetAfter)
-            {
-                // Held longer than the node's reset hold time; a refused reset (cause still present) is journaled too.
-                node.ResetButton.Set(true);
-                node.Scheduler.At(node.Scheduler.NowUs + 150_000, () => node.ResetButton.Set(false));
-                _trippedSince[i] = DateTime.UtcNow;
-            }
-        }
     }
 }
