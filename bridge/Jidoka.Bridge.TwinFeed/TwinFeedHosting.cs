@@ -75,6 +75,7 @@ public static class TwinFeedHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         RouteGroupBuilder api = app.MapGroup(ApiPrefix).WithTags("twin feed");
+        BridgeEndpoints.Map(api);
         NodeEndpoints.Map(api);
         CommandEndpoints.Map(api);
         CaseEndpoints.Map(api);
