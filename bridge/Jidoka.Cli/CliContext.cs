@@ -59,6 +59,21 @@ public sealed class CliContext
     /// <summary>--timeout seconds.</summary>
     public Option<int> TimeoutSeconds { get; }
 
+    /// <summary>
+    /// The --operator a command is sent with: as given, or null when a --token ($JIDOKA_TOKEN) is given,
+    /// since the bridge takes the operator from the token. Neither is a usage error.
+    /// </summary>
+    public string? OperatorOrToken(ParseResult parse, string? operatorId)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        if (string.IsNullOrEmpty(operatorId) && string.IsNullOrEmpty(parse.GetValue(Token)))
+        {
+            throw new CliError(ExitCodes.Usage, "--operator ID is required (or --token / $JIDOKA_TOKEN, whose operator the bridge then records).");
+        }
+
+        return string.IsNullOrEmpty(operatorId) ? null : operatorId;
+    }
+
     /// <summary>Writes <paramref name="value"/> as indented JSON in the bridge's own spelling (camelCase names, names of values).</summary>
     public async System.Threading.Tasks.Task WriteJsonAsync<T>(T value)
     {
