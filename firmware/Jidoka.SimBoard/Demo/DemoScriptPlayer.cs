@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using Jidoka.Node;
 using Jidoka.Protocol;
 using Jidoka.SimBoard.Nodes;
 using Jidoka.SimBoard.Physics;
@@ -40,14 +39,15 @@ public sealed class DemoScriptPlayer
     public int StepsPlayed { get; private set; }
 
     /// <summary>
-    /// The options of demo node <paramref name="nodeId"/>: an HX711 front end (the converter the boards use,
-    /// and the one whose latch-up the script's sensor-stick step plays).
+    /// The options of demo node <paramref name="nodeId"/>: the MCU ADC front end, whose conversions are
+    /// made on demand by the loop and so stay sound on a busy host (the simulated HX711's bit-clocked
+    /// reads are timing-sensitive in real time, and misread into false sensor faults when the host is loaded).
     /// </summary>
     public static SimulatedBoardOptions BoardOptions(string cellId, string nodeId) => new()
     {
         CellId = cellId,
         NodeId = nodeId,
-        ForceFrontEnd = ForceFrontEndKind.Hx711,
+        ForceFrontEnd = ForceFrontEndKind.Adc,
     };
 
     /// <summary>
@@ -58,9 +58,9 @@ public sealed class DemoScriptPlayer
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(node);
-        if (node.Hx711 == null)
+        if (node.Adc == null)
         {
-            throw new ArgumentException($"{node.NodeId}: the demo script needs an HX711 front end (DemoScriptPlayer.BoardOptions)", nameof(node));
+            throw new ArgumentException($"{node.NodeId}: the demo script needs the ADC front end (DemoScriptPlayer.BoardOptions)", nameof(node));
         }
 
         var player = new DemoScriptPlayer(script, node, index);
@@ -136,11 +136,10 @@ public sealed class DemoScriptPlayer
                 _node.Vision.Profile = VisionProfile.Nominal(_script.VisionScore).WithDropout(now, (ulong)(step.ForSeconds!.Value * UsPerSecond));
                 break;
             case "sensor-stick":
-                // A latched-up HX711 repeats its last conversion: a plausible value that only the stuck check catches.
-                _node.Hx711!.FaultStuckCounts = LastCounts();
+                _node.Adc!.FaultStuck = true;
                 break;
             case "sensor-unstick":
-                _node.Hx711!.FaultStuckCounts = null;
+                _node.Adc!.FaultStuck = false;
                 break;
             default:
                 throw new InvalidOperationException("unvalidated demo step " + step.Action);
@@ -173,20 +172,6 @@ public sealed class DemoScriptPlayer
         }
 
         _node.Scheduler.At(now + UsPerSecond, Operator);
-    }
-
-    private int LastCounts()
-    {
-        NodeCore? core = _node.Core;
-        if (core == null)
-        {
-            return 0;
-        }
-
-        lock (core.Sync)
-        {
-            return core.Context.Force.LastCounts;
-        }
     }
 
     private ForceProfile Baseline() =>
