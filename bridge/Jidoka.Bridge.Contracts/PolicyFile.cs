@@ -46,7 +46,7 @@ public static class PolicyFile
         }
         catch (JsonException ex)
         {
-            return PolicyFileResult.Fail(PolicyFileError.NotJson, "not a valid policy document: " + ex.Message);
+            return PolicyFileResult.Fail(PolicyFileError.NotJson, "not a valid policy document: " + JsonErrorText.Describe(ex));
         }
 
         return FromDocument(document);

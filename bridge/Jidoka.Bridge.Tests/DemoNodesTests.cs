@@ -54,6 +54,27 @@ public sealed class DemoNodesTests
         Assert.Contains("Bridge:Demo:Assembly", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_second_run_on_the_same_data_file_stores_the_demo_nodes_new_events()
+    {
+        using var dir = new TempDir();
+        var settings = new Dictionary<string, string?> { ["Bridge:Demo:Nodes"] = "1" };
+        await using (TestBridge first = await TestBridge.StartAsync(dir.File("demo.db"), settings))
+        {
+            await Eventually.UntilAsync(async () => (await BootsAsync(first)).Count == 1, "demo-01's first boot stored");
+        }
+
+        // The nodes' flash is kept beside the data file, so the second run's boot is a new event, not a repeated id.
+        await using TestBridge second = await TestBridge.StartAsync(dir.File("demo.db"), settings);
+        await Eventually.UntilAsync(async () => (await BootsAsync(second)).Count == 2, "demo-01's second boot stored as a new event");
+        IReadOnlyList<EventRecord> boots = await BootsAsync(second);
+        Assert.Equal(2, boots.Select(b => b.BootId).Distinct().Count());
+        Assert.True(System.IO.Directory.Exists(System.IO.Path.Combine(dir.File("demo.db") + ".demo-nodes", "demo-01")));
+    }
+
+    private static Task<IReadOnlyList<EventRecord>> BootsAsync(TestBridge bridge) =>
+        bridge.Runtime.Store.QueryEventsAsync(new EventQuery(NodeId: "demo-01", Type: EventType.Boot), default);
+
     [Theory]
     [InlineData(null, null, 0)]
     [InlineData("3", null, 3)]

@@ -170,7 +170,7 @@ public sealed class CliBridgeCommandTests
             (new[] { "policy", "check", typo }, ExitCodes.BadInput, "forceLimitMN"),
             (new[] { "policy", "apply", good, "--node", "press-99", "--operator", "eng-2", "--bridge", url }, ExitCodes.NotFound, "jidoka: Node 'press-99' is unknown to this bridge."),
             (new[] { "reset", "press-53", "--operator", "op 1", "--bridge", url }, ExitCodes.BadInput, "is not valid"),
-            (new[] { "reset", "press-53", "--bridge", url }, ExitCodes.Usage, "jidoka: Option '--operator' is required."),
+            (new[] { "reset", "press-53", "--bridge", url }, ExitCodes.Usage, "jidoka: --operator ID is required (or --token"),
             (new[] { "cases", "--since", "last tuesday", "--bridge", url }, ExitCodes.Usage, "jidoka: --since 'last tuesday' is neither"),
             (new[] { "nodes", "--bridge", "localhost:8080" }, ExitCodes.Usage, "is not an http:// or https:// URL"),
             (new[] { "explode" }, ExitCodes.Usage, "jidoka: Unrecognized command or argument 'explode'."),

@@ -91,6 +91,22 @@ public sealed class CommandAuthorizationTests
     }
 
     [Fact]
+    public async Task With_a_token_the_operator_option_may_be_left_out_and_the_tokens_operator_is_recorded()
+    {
+        using var dir = new TempDir();
+        await using TwinBridge bridge = await SecuredBridgeAsync(dir);
+        await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-65", TripState.Tripped, TripRule.ForceOverLimit, ResponseClass.Regrip);
+
+        CliResult reset = await JidokaTool.RunAsync("reset", "press-65", "--token", TechnicianToken, "--bridge", bridge.BaseUrl);
+        Assert.True(reset.ExitCode == Jidoka.Cli.ExitCodes.Ok, reset.ToString());
+        Assert.Equal("op-7", Assert.Single(node.Commands).OperatorId);
+
+        CliResult neither = await JidokaTool.RunAsync("reset", "press-65", "--bridge", bridge.BaseUrl);
+        Assert.Equal(Jidoka.Cli.ExitCodes.Usage, neither.ExitCode);
+        Assert.StartsWith("jidoka: --operator ID is required (or --token", neither.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_token_made_by_jidoka_token_new_is_admitted_by_a_bridge_configured_with_its_entry()
     {
         CliResult made = await JidokaTool.RunAsync("token", "new", "--operator", "op-12", "--command", "reset");

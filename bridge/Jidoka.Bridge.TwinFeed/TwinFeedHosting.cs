@@ -51,11 +51,12 @@ public static class TwinFeedHosting
         builder.Services.AddSingleton<GovernanceMetricsCache>();
         builder.Services.AddSingleton<GovernanceInstruments>();
         builder.Services.AddSingleton<IngestInstruments>();
+        builder.Services.AddSingleton<NodeInstruments>();
         builder.Services.AddHostedService<TwinFeedAnnouncer>();
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("jidoka-bridge"))
             .WithMetrics(metrics => metrics
-            .AddMeter(GovernanceInstruments.MeterName, IngestInstruments.MeterName)
+            .AddMeter(GovernanceInstruments.MeterName, IngestInstruments.MeterName, NodeInstruments.MeterName)
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         return builder;
     }
@@ -70,6 +71,7 @@ public static class TwinFeedHosting
         app.Services.GetRequiredService<TwinFeedHub>();
         app.Services.GetRequiredService<GovernanceInstruments>();
         app.Services.GetRequiredService<IngestInstruments>();
+        app.Services.GetRequiredService<NodeInstruments>();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -79,6 +81,7 @@ public static class TwinFeedHosting
         RouteGroupBuilder api = app.MapGroup(ApiPrefix).WithTags("twin feed");
         PolicyEndpoints.Map(api);
         RunbookEndpoints.Map(api);
+        BridgeEndpoints.Map(api);
         NodeEndpoints.Map(api);
         CommandEndpoints.Map(api);
         CaseEndpoints.Map(api);

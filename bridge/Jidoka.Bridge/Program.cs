@@ -4,8 +4,10 @@ using System.Linq;
 using System.Net.Sockets;
 using Jidoka.Bridge.Hosting;
 using Jidoka.Bridge.Storage.Sqlite;
+using Jidoka.Bridge.TwinFeed;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Jidoka.Bridge;
@@ -20,6 +22,12 @@ public static class Program
     /// <summary>Runs the bridge until Ctrl+C or SIGTERM.</summary>
     public static int Main(string[] args)
     {
+        if (BridgeHelp.Asked(args))
+        {
+            Console.Out.Write(BridgeHelp.Text);
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "verify-audit")
         {
             HostApplicationBuilder verifier = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -31,19 +39,32 @@ public static class Program
             return AuditVerifyCommand.RunAsync(storage).GetAwaiter().GetResult();
         }
 
+        if (BridgeHelp.UnknownOption(args) is { } unknown)
+        {
+            Console.Error.WriteLine("Configuration error: " + unknown);
+            return 2;
+        }
+
         WebApplication app;
         try
         {
             app = BridgeWebApplication.Build(args);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
         {
-            Console.Error.WriteLine("Configuration error: " + ex.Message);
+            // The binder's own messages name .NET types; SettingsValidator catches those cases first, this is the backstop.
+            Console.Error.WriteLine("Configuration error: " + ex.Message.ReplaceLineEndings(" "));
             return 2;
         }
 
         using (app)
         {
+            if (PortInUse(app) is { } taken)
+            {
+                Console.Error.WriteLine("Could not start: " + taken);
+                return 3;
+            }
+
             try
             {
                 app.StartAsync().GetAwaiter().GetResult();
@@ -61,6 +82,19 @@ public static class Program
         }
 
         return 0;
+    }
+
+    private static string? PortInUse(WebApplication app)
+    {
+        BrokerOptions broker = app.Services.GetRequiredService<BrokerOptions>();
+        if (broker.IsEmbedded && PortCheck.InUse(broker.ListenAddress, broker.Port, "Bridge:Broker:Port", "MQTT broker (a system Mosquitto?)") is { } mqtt)
+        {
+            return mqtt;
+        }
+
+        TwinFeedOptions http = app.Services.GetRequiredService<TwinFeedOptions>();
+        bool urlsGiven = !string.IsNullOrEmpty(app.Configuration[Microsoft.AspNetCore.Hosting.WebHostDefaults.ServerUrlsKey]);
+        return urlsGiven ? null : PortCheck.InUse(http.ListenAddress, http.Port, "Bridge:Http:Port", "web server");
     }
 
     private static void StopQuietly(WebApplication app)

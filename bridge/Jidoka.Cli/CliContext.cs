@@ -28,6 +28,11 @@ public sealed class CliContext
             Recursive = true,
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JIDOKA_TOKEN") is { Length: > 0 } token ? token : null,
         };
+        Json = new Option<bool>("--json")
+        {
+            Description = "Read commands: print the answer as JSON (the bridge's own JSON, or the status documents) instead of a table, for scripts.",
+            Recursive = true,
+        };
         TimeoutSeconds = new Option<int>("--timeout")
         {
             Description = "Seconds to wait for the bridge's answer.",
@@ -48,8 +53,33 @@ public sealed class CliContext
     /// <summary>--token: the operator's bearer token, or null.</summary>
     public Option<string?> Token { get; }
 
+    /// <summary>--json: machine-readable output.</summary>
+    public Option<bool> Json { get; }
+
     /// <summary>--timeout seconds.</summary>
     public Option<int> TimeoutSeconds { get; }
+
+    /// <summary>
+    /// The --operator a command is sent with: as given, or null when a --token ($JIDOKA_TOKEN) is given,
+    /// since the bridge takes the operator from the token. Neither is a usage error.
+    /// </summary>
+    public string? OperatorOrToken(ParseResult parse, string? operatorId)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        if (string.IsNullOrEmpty(operatorId) && string.IsNullOrEmpty(parse.GetValue(Token)))
+        {
+            throw new CliError(ExitCodes.Usage, "--operator ID is required (or --token / $JIDOKA_TOKEN, whose operator the bridge then records).");
+        }
+
+        return string.IsNullOrEmpty(operatorId) ? null : operatorId;
+    }
+
+    /// <summary>Writes <paramref name="value"/> as indented JSON in the bridge's own spelling (camelCase names, names of values).</summary>
+    public async System.Threading.Tasks.Task WriteJsonAsync<T>(T value)
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(Jidoka.Bridge.Contracts.TwinJson.Options) { WriteIndented = true };
+        await Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(value, options)).ConfigureAwait(false);
+    }
 
     /// <summary>A client for the bridge the command line names; <paramref name="extra"/> is added to the timeout (a command that waits for a node).</summary>
     public BridgeClient Client(ParseResult parse, TimeSpan extra = default)

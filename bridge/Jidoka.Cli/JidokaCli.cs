@@ -54,6 +54,7 @@ public static class JidokaCli
         root.Add(context.Bridge);
         root.Add(context.TimeoutSeconds);
         root.Add(context.Token);
+        root.Add(context.Json);
         foreach (Command command in new[]
         {
             StatusCommand.Create(context),

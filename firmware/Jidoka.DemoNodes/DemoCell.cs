@@ -1,46 +1,42 @@
 using System;
 using System.Globalization;
-using System.Threading;
-using Jidoka.Protocol;
+using System.Linq;
+using Jidoka.SimBoard.Demo;
 using Jidoka.SimBoard.Network;
 using Jidoka.SimBoard.Nodes;
-using Jidoka.SimBoard.Physics;
 
 namespace Jidoka.DemoNodes;
 
 /// <summary>
-/// The demo cell: N simulated boards in real time. Each node runs press cycles below the warning band
-/// with seeded random spikes, some in the near-miss band and some over the limit, so near-misses, trips
-/// and cases appear; a tripped node is reset by its local button 10 s later, as an operator at the cell
-/// would.
+/// The demo cell: N simulated boards in real time, each playing the demo script
+/// (<see cref="DemoScript"/>, firmware/Jidoka.SimBoard/Demo/demo-script.json): over three minutes every trip
+/// cause (force over the limit, guard open, vision degrading and dropping out, a channel discrepancy, a stuck
+/// load cell) and near-misses in the warning band, each node at its own point in the timeline; a tripped
+/// node is reset by its local button 10 s later, as an operator at the cell would.
 /// </summary>
 public sealed class DemoCell : IDisposable
 {
     /// <summary>Cell id of the demo nodes.</summary>
     public const string CellId = "demo";
 
-    private static readonly TimeSpan ResetAfter = TimeSpan.FromSeconds(10);
     private readonly RealTimeCell _cell;
-    private readonly DateTime[] _trippedSince;
-    private readonly Timer _operator;
+    private readonly DemoScriptPlayer[] _players;
 
-    /// <summary>Creates <paramref name="count"/> nodes (demo-01, demo-02, ...) against the broker at <paramref name="mqtt"/> and powers them on.</summary>
-    public DemoCell(int count, MqttNetLinkOptions mqtt)
+    /// <summary>
+    /// Creates <paramref name="count"/> nodes (demo-01, demo-02, ...) against the broker at <paramref name="mqtt"/>,
+    /// their flash under <paramref name="storeDirectory"/> (null: in memory), and powers them on.
+    /// </summary>
+    public DemoCell(int count, MqttNetLinkOptions mqtt, string? storeDirectory)
     {
-        _cell = new RealTimeCell(1, mqtt);
-        ulong period = 3_000_000;
+        _cell = new RealTimeCell(1, mqtt, storeDirectory);
         for (int i = 1; i <= count; i++)
         {
-            SimulatedNode node = _cell.AddNode(new SimulatedBoardOptions { CellId = CellId, NodeId = NodeId(i) });
-            ulong seed = (ulong)i * 7919;
-            // Presses peaking at 100 N (warning band 120-150 N), and now and then a spike of up to 200 N (on average one per 40 s).
-            node.Force.Profile = ForceProfile.PressCycle(0, PressCycleTiming.Typical, 40_000, 100_000).Repeat(period).Shift((ulong)i * 137_000)
-                + ForceProfile.RandomSpikes(seed, 20_000_000, 150_000, 200_000);
+            _cell.AddNode(DemoScriptPlayer.BoardOptions(CellId, NodeId(i)));
         }
 
-        _trippedSince = new DateTime[count];
         _cell.PowerOnAll();
-        _operator = new Timer(_ => PressResetWhereDue(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        DemoScript script = DemoScript.BuiltIn();
+        _players = _cell.Nodes.Select((node, index) => DemoScriptPlayer.Attach(script, node, index)).ToArray();
     }
 
     /// <summary>The id of the <paramref name="index"/>-th node (1-based).</summary>
@@ -49,32 +45,11 @@ public sealed class DemoCell : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _operator.Dispose();
-        _cell.Dispose();
-    }
-
-    private void PressResetWhereDue()
-    {
-        for (int i = 0; i < _cell.Nodes.Count; i++)
+        foreach (DemoScriptPlayer player in _players)
         {
-            SimulatedNode node = _cell.Nodes[i];
-            if (node.Core?.State != TripState.Tripped)
-            {
-                _trippedSince[i] = default;
-                continue;
-            }
-
-            if (_trippedSince[i] == default)
-            {
-                _trippedSince[i] = DateTime.UtcNow;
-            }
-            else if (DateTime.UtcNow - _trippedSince[i] >= ResetAfter)
-            {
-                // Held longer than the node's reset hold time; a refused reset (cause still present) is journaled too.
-                node.ResetButton.Set(true);
-                node.Scheduler.At(node.Scheduler.NowUs + 150_000, () => node.ResetButton.Set(false));
-                _trippedSince[i] = DateTime.UtcNow;
-            }
+            player.Stop();
         }
+
+        _cell.Dispose();
     }
 }

@@ -7,7 +7,7 @@ using Jidoka.SimBoard.Network;
 namespace Jidoka.DemoNodes;
 
 /// <summary>
-/// Usage: <c>Jidoka.DemoNodes --nodes N --port P [--host 127.0.0.1]</c>. Runs the demo cell until standard
+/// Usage: <c>Jidoka.DemoNodes --nodes N --port P [--host 127.0.0.1] [--store DIR]</c>. Runs the demo cell until standard
 /// input ends (the bridge that started it closed the pipe, or died) or the process is asked to stop.
 /// </summary>
 public static class Program
@@ -22,6 +22,7 @@ public static class Program
         string host = "127.0.0.1";
         int nodes = -1;
         int port = -1;
+        string? store = null;
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -29,13 +30,14 @@ public static class Program
                 case "--host": host = args[i + 1]; break;
                 case "--nodes": nodes = ParseOr(args[i + 1], -1); break;
                 case "--port": port = ParseOr(args[i + 1], -1); break;
+                case "--store": store = args[i + 1]; break;
                 default: nodes = -1; i = args.Length; break;
             }
         }
 
         if (args.Length % 2 != 0 || nodes < 1 || nodes > NodesMax || port < 1 || port > 65535)
         {
-            Console.Error.WriteLine($"usage: Jidoka.DemoNodes --nodes 1..{NodesMax} --port 1..65535 [--host 127.0.0.1]");
+            Console.Error.WriteLine($"usage: Jidoka.DemoNodes --nodes 1..{NodesMax} --port 1..65535 [--host 127.0.0.1] [--store DIR]");
             return 2;
         }
 
@@ -53,7 +55,7 @@ public static class Program
         })
         { IsBackground = true, Name = "stdin watch" };
 
-        using (var cell = new DemoCell(nodes, new MqttNetLinkOptions { Host = host, Port = port }))
+        using (var cell = new DemoCell(nodes, new MqttNetLinkOptions { Host = host, Port = port }, store))
         {
             watchInput.Start();
             Console.Error.WriteLine($"jidoka-demo-nodes: {nodes} simulated node(s) in cell {DemoCell.CellId} publishing to {host}:{port}");

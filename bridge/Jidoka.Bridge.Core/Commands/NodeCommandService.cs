@@ -240,14 +240,16 @@ public sealed class NodeCommandService
             return CommandRequestResult.Refused(CommandRequestError.UnknownNode, $"Node '{nodeId}' is unknown to this bridge.");
         }
 
+        // Checked before the node's own state: without the broker the bridge hears no status, so "offline"
+        // would blame the node for the bridge's outage.
+        if (!_publisher.IsConnected)
+        {
+            return CommandRequestResult.Refused(CommandRequestError.NotConnected, "The bridge is not connected to its MQTT broker; node states are as last heard. Try again once it has reconnected.");
+        }
+
         if (!_directory.IsOnline(node, _clock.GetUtcNow()))
         {
             return CommandRequestResult.Refused(CommandRequestError.NodeOffline, $"Node '{nodeId}' is offline.");
-        }
-
-        if (!_publisher.IsConnected)
-        {
-            return CommandRequestResult.Refused(CommandRequestError.NotConnected, "The bridge is not connected to the broker.");
         }
 
         cellId = node.CellId;

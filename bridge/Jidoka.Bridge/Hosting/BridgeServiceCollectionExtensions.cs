@@ -45,6 +45,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<BridgePump>();
         services.AddSingleton<NodeCommandService>();
         services.AddSingleton<BridgeRuntime>();
+        services.AddHostedService<CellActivityLog>(); // before the runtime, so it follows the first commit
         services.AddHostedService(sp => sp.GetRequiredService<BridgeRuntime>());
         services.AddHostedService(sp => new DemoNodesService(configuration, sp.GetRequiredService<BridgeRuntime>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DemoNodesService>>()));
         return services;

@@ -13,7 +13,7 @@ public static class BridgeWebApplication
     /// <summary>
     /// Builds the application from <paramref name="args"/> (settings as in appsettings.json, environment
     /// variables, command-line arguments); <paramref name="configure"/> runs before the bridge is added,
-    /// so tests can add settings or a clock. Throws <see cref="ArgumentException"/> for a bad setting.
+    /// so tests can add settings or a clock. Throws <see cref="ArgumentException"/> for a bad, unknown or ill-typed setting.
     /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -23,6 +23,7 @@ public static class BridgeWebApplication
             ContentRootPath = AppContext.BaseDirectory,
         });
         configure?.Invoke(builder);
+        SettingsValidator.Validate(builder.Configuration);
         builder.Services.AddJidokaBridge(builder.Configuration);
         builder.AddTwinFeed();
         WebApplication app = builder.Build();

@@ -61,8 +61,11 @@ public sealed class DemoNodesProcess : IDisposable
         return path;
     }
 
-    /// <summary>Starts <paramref name="assembly"/> for <paramref name="nodes"/> nodes against the broker at <paramref name="host"/>:<paramref name="port"/>.</summary>
-    public static DemoNodesProcess Start(string assembly, int nodes, string host, int port, ILogger logger)
+    /// <summary>
+    /// Starts <paramref name="assembly"/> for <paramref name="nodes"/> nodes against the broker at
+    /// <paramref name="host"/>:<paramref name="port"/>, the nodes' flash kept under <paramref name="storeDirectory"/>.
+    /// </summary>
+    public static DemoNodesProcess Start(string assembly, int nodes, string host, int port, string storeDirectory, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(logger);
         var info = new ProcessStartInfo(DotnetHost())
@@ -73,7 +76,7 @@ public sealed class DemoNodesProcess : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
         };
-        foreach (string arg in new[] { assembly, "--nodes", nodes.ToString(CultureInfo.InvariantCulture), "--host", host, "--port", port.ToString(CultureInfo.InvariantCulture) })
+        foreach (string arg in new[] { assembly, "--nodes", nodes.ToString(CultureInfo.InvariantCulture), "--host", host, "--port", port.ToString(CultureInfo.InvariantCulture), "--store", storeDirectory })
         {
             info.ArgumentList.Add(arg);
         }

@@ -1,7 +1,9 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Jidoka.Bridge.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +14,8 @@ namespace Jidoka.Bridge.Hosting;
 /// Simulated nodes for a demonstration or a first look without hardware: with <c>--demo-nodes N</c> (or
 /// <c>Bridge:Demo:Nodes</c>) the bridge starts the demo-nodes process (firmware/Jidoka.DemoNodes: N
 /// simulated boards running the real node core in real time) as its child, against its own broker, after
-/// the bridge itself is up, and stops it on shutdown. The simulator stays out of the bridge's assembly: the
+/// the bridge itself is up, and stops it on shutdown. The nodes play the demo script
+/// (firmware/Jidoka.SimBoard/Demo/demo-script.json): every trip cause and near-misses over three minutes. The simulator stays out of the bridge's assembly: the
 /// process is built alongside the bridge (<see cref="DemoNodesProcess.Locate"/>). Nothing happens when the
 /// setting is absent or 0.
 /// </summary>
@@ -59,6 +62,18 @@ public sealed class DemoNodesService : IHostedService, IAsyncDisposable
         return count;
     }
 
+    /// <summary>
+    /// Where the demo nodes keep their flash: beside the data file (data/jidoka-bridge.db.demo-nodes/), so
+    /// that, like real nodes, they keep their event ids and count boots across runs, and a second run on
+    /// the same data file stores everything instead of repeating event ids the bridge already holds.
+    /// </summary>
+    public static string NodeStoreDirectory(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        SqliteStoreOptions storage = configuration.GetSection("Bridge:Storage").Get<SqliteStoreOptions>() ?? new SqliteStoreOptions();
+        return Path.GetFullPath(storage.DataFile) + ".demo-nodes";
+    }
+
     /// <inheritdoc/>
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -70,7 +85,7 @@ public sealed class DemoNodesService : IHostedService, IAsyncDisposable
 
         string host = _runtime.BrokerHost is "0.0.0.0" or "" ? "127.0.0.1" : _runtime.BrokerHost == "::" ? "::1" : _runtime.BrokerHost;
         string dll = DemoNodesProcess.Locate(_configuration["Bridge:Demo:Assembly"]);
-        _process = DemoNodesProcess.Start(dll, count, host, _runtime.BrokerPort, _logger);
+        _process = DemoNodesProcess.Start(dll, count, host, _runtime.BrokerPort, NodeStoreDirectory(_configuration), _logger);
         _logger.LogInformation("Demo: {Count} simulated node(s) in cell {Cell} publishing to {Host}:{Port} (process {Pid}).", count, CellId, host, _runtime.BrokerPort, _process.Id);
         return Task.CompletedTask;
     }

@@ -37,6 +37,7 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(options);
+        _server.ValidatingConnectionAsync += EmbeddedBrokerClientIds.AssignWhenEmptyAsync;
         await _server.StartAsync().ConfigureAwait(false);
     }
 

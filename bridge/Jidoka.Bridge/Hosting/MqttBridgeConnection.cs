@@ -25,6 +25,7 @@ namespace Jidoka.Bridge.Hosting;
 public sealed class MqttBridgeConnection : IBrokerSession, IAsyncDisposable
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+    private readonly ReconnectLogLimiter _reconnectLog = new();
     private readonly BridgeOptions _bridge;
     private readonly BrokerOptions _broker;
     private readonly TimeProvider _clock;
@@ -265,7 +266,12 @@ public sealed class MqttBridgeConnection : IBrokerSession, IAsyncDisposable
                 try
                 {
                     await Task.Delay(ReconnectDelay, _clock, _stopping.Token).ConfigureAwait(false);
-                    _logger.LogWarning("Lost the broker at {Host}:{Port}; reconnecting.", _host, _port);
+                    // One line per minute of outage, not one per attempt (ReconnectLogLimiter).
+                    if (_reconnectLog.ShouldLog(_clock.GetUtcNow(), out TimeSpan outage))
+                    {
+                        _logger.LogWarning("Lost the broker at {Host}:{Port}; reconnecting every {Delay} s (attempt {Attempt}, down {Outage:0} s so far).", _host, _port, ReconnectDelay.TotalSeconds, _reconnectLog.Attempts, outage.TotalSeconds);
+                    }
+
                     await ConnectBothAsync(_stopping.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
@@ -280,6 +286,7 @@ public sealed class MqttBridgeConnection : IBrokerSession, IAsyncDisposable
         }
         finally
         {
+            _reconnectLog.Reset(_clock.GetUtcNow());
             _reconnectGate.Release();
         }
     }

@@ -25,6 +25,12 @@ public static class AuditCommand
     {
         using BridgeClient client = context.Client(parse, TimeSpan.FromMinutes(5));
         AuditVerificationView result = await client.GetAsync<AuditVerificationView>("api/v1/audit/verify", cancellationToken).ConfigureAwait(false);
+        if (parse.GetValue(context.Json))
+        {
+            await context.WriteJsonAsync(result).ConfigureAwait(false);
+            return result.Intact ? ExitCodes.Ok : ExitCodes.Failed;
+        }
+
         await context.Out.WriteLineAsync($"{result.RecordsChecked} audit records checked; head {result.HeadSeq} {result.HeadHash}").ConfigureAwait(false);
         foreach (AuditFindingView finding in result.Findings)
         {

@@ -39,6 +39,12 @@ public static class CaseCommand
 
         using BridgeClient client = context.Client(parse);
         CaseDetailView c = await client.GetAsync<CaseDetailView>("api/v1/cases/" + id.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        if (parse.GetValue(context.Json))
+        {
+            await context.WriteJsonAsync(c).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
         Write(context.Out, c);
         return ExitCodes.Ok;
     }

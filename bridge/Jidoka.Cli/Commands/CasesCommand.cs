@@ -34,6 +34,12 @@ public static class CasesCommand
         using BridgeClient client = context.Client(parse);
         string query = QueryString.Of(("node", node), ("from", from), ("cause", cause), ("status", status), ("limit", limit.ToString(CultureInfo.InvariantCulture)));
         List<CaseSummaryView> cases = await client.GetAsync<List<CaseSummaryView>>("api/v1/cases" + query, cancellationToken).ConfigureAwait(false);
+        if (parse.GetValue(context.Json))
+        {
+            await context.WriteJsonAsync(cases).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
         if (cases.Count == 0)
         {
             await context.Out.WriteLineAsync("No cases match.").ConfigureAwait(false);

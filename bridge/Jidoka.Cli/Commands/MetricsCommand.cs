@@ -33,6 +33,20 @@ public static class MetricsCommand
         string? from = since == null ? null : TimeArgument.ToUnixUs("--since", since, DateTimeOffset.UtcNow).ToString(CultureInfo.InvariantCulture);
         using BridgeClient client = context.Client(parse);
         GovernanceReport report = await client.GetAsync<GovernanceReport>("api/v1/metrics" + QueryString.Of(("from", from), ("cell", cell), ("node", node)), cancellationToken).ConfigureAwait(false);
+        if (cell != null && report.Cells.Count == 0)
+        {
+            // The bridge answers an unknown cell with empty figures; a typo must not read as "no data yet".
+            GovernanceReport all = await client.GetAsync<GovernanceReport>("api/v1/metrics", cancellationToken).ConfigureAwait(false);
+            string known = all.Cells.Count == 0 ? "it knows no cell yet" : "its cells: " + string.Join(", ", all.Cells.Select(c => c.CellId));
+            throw new CliError(ExitCodes.NotFound, $"Cell '{cell}' is unknown to the bridge at {client.BaseUrl} ({known}).");
+        }
+
+        if (parse.GetValue(context.Json))
+        {
+            await context.WriteJsonAsync(report).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
         if (report.Nodes.Count == 0)
         {
             await context.Out.WriteLineAsync("No nodes yet: nothing to measure.").ConfigureAwait(false);

@@ -25,7 +25,20 @@ public static class NodesCommand
     private static async Task<int> RunAsync(CliContext context, ParseResult parse, string? cell, CancellationToken cancellationToken)
     {
         using BridgeClient client = context.Client(parse);
+        BridgeStatusView bridge = await client.GetAsync<BridgeStatusView>("api/v1/bridge", cancellationToken).ConfigureAwait(false);
         List<NodeView> nodes = await client.GetAsync<List<NodeView>>("api/v1/nodes" + QueryString.Of(("cell", cell)), cancellationToken).ConfigureAwait(false);
+        if (parse.GetValue(context.Json))
+        {
+            await context.WriteJsonAsync(new { bridge, nodes }).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        if (!bridge.BrokerConnected)
+        {
+            // Without its broker the bridge hears no status or last will: say so before the table, whose ONLINE column is then stale.
+            await context.Out.WriteLineAsync($"Bridge {bridge.HostId} is NOT connected to its MQTT broker: node states below are as last heard, and commands answer not-connected until it reconnects.").ConfigureAwait(false);
+        }
+
         if (nodes.Count == 0)
         {
             await context.Out.WriteLineAsync($"The bridge at {client.BaseUrl} knows no node{(cell == null ? "" : " in cell " + cell)} yet.").ConfigureAwait(false);

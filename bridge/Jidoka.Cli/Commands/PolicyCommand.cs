@@ -28,12 +28,12 @@ public static class PolicyCommand
 
         var applyFile = new Argument<string>("file") { Description = "The policy file (JSON)." };
         var nodes = new Option<string[]>("--node") { Description = "Node(s) to apply it to (repeat the option for several).", Required = true, AllowMultipleArgumentsPerToken = true };
-        var op = new Option<string>("--operator") { Description = "Your operator id (recorded with the policy version and in the audit log).", Required = true };
+        var op = new Option<string?>("--operator") { Description = "Your operator id (recorded with the policy version and in the audit log); optional with --token, which names the operator." };
         var changeover = new Option<bool>("--changeover") { Description = "Apply even on a tripped node (otherwise a tripped node stages it until reset)." };
         var wait = new Option<int>("--wait-ms") { Description = "How long to wait for each node's answer, ms.", DefaultValueFactory = _ => 5000 };
         var apply = new Command("apply", "Validate a policy file, then have the bridge store it and push it to each node.") { applyFile, nodes, op, changeover, wait };
         apply.SetAction((parse, cancellationToken) => ApplyAsync(
-            context, parse, parse.GetValue(applyFile)!, parse.GetValue(nodes)!, parse.GetValue(op)!, parse.GetValue(changeover), parse.GetValue(wait), cancellationToken));
+            context, parse, parse.GetValue(applyFile)!, parse.GetValue(nodes)!, context.OperatorOrToken(parse, parse.GetValue(op)), parse.GetValue(changeover), parse.GetValue(wait), cancellationToken));
         command.Add(check);
         command.Add(apply);
         return command;
@@ -76,7 +76,7 @@ public static class PolicyCommand
     }
 
     private static async Task<int> ApplyAsync(
-        CliContext context, ParseResult parse, string path, IReadOnlyList<string> nodes, string operatorId, bool changeover, int waitMs, CancellationToken cancellationToken)
+        CliContext context, ParseResult parse, string path, IReadOnlyList<string> nodes, string? operatorId, bool changeover, int waitMs, CancellationToken cancellationToken)
     {
         CommandOutput.CheckWait(waitMs);
         PolicyDocument document = Read(path);

@@ -22,39 +22,74 @@ public static class StatusReader
     /// <summary>Longest time spent listening, however busy the broker is.</summary>
     public static readonly TimeSpan MaxListen = TimeSpan.FromSeconds(10);
 
-    /// <summary>Collects statuses from <paramref name="host"/>:<paramref name="port"/>.</summary>
-    public static async Task<StatusCollection> ReadAsync(string host, int port, TimeSpan settle, TimeSpan connectTimeout, CancellationToken cancellationToken)
+    /// <summary>Collects node statuses and bridge host states from <paramref name="broker"/>.</summary>
+    public static async Task<StatusCollection> ReadAsync(BrokerEndpoint broker, TimeSpan settle, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(broker);
         using IMqttClient client = new MqttClientFactory().CreateMqttClient();
         var latest = new ConcurrentDictionary<string, StatusSnapshot>(StringComparer.Ordinal);
         var rejected = new ConcurrentQueue<RejectedStatus>();
+        var hosts = new ConcurrentDictionary<string, HostStateMessage>(StringComparer.Ordinal);
         long lastArrival = Stopwatch.GetTimestamp();
         client.ApplicationMessageReceivedAsync += e =>
         {
             Interlocked.Exchange(ref lastArrival, Stopwatch.GetTimestamp());
-            Accept(e.ApplicationMessage, latest, rejected);
+            if (!HostStates.TryAccept(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), hosts, rejected))
+            {
+                Accept(e.ApplicationMessage, latest, rejected);
+            }
+
             return Task.CompletedTask;
         };
 
-        MqttClientOptions options = new MqttClientOptionsBuilder()
-            .WithTcpServer(host, port)
+        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(broker.Host, broker.Port)
             .WithClientId("jidoka-cli-" + Guid.NewGuid().ToString("N")[..8])
             .WithCleanSession(true)
-            .WithTimeout(connectTimeout)
-            .Build();
+            .WithTimeout(connectTimeout);
+        if (!string.IsNullOrEmpty(broker.Username))
+        {
+            builder = builder.WithCredentials(broker.Username, broker.Password ?? "");
+        }
+
+        if (broker.UseTls)
+        {
+            builder = builder.WithTlsOptions(tls => tls
+                .UseTls()
+                .WithAllowUntrustedCertificates(broker.AllowUntrustedCertificates)
+                .WithIgnoreCertificateChainErrors(broker.AllowUntrustedCertificates)
+                .WithCertificateValidationHandler(broker.AllowUntrustedCertificates ? _ => true : null));
+        }
+
+        MqttClientOptions options = builder.Build();
         try
         {
             using var connectCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             connectCancel.CancelAfter(connectTimeout);
-            await client.ConnectAsync(options, connectCancel.Token).ConfigureAwait(false);
+            MqttClientConnectResult connected = await client.ConnectAsync(options, connectCancel.Token).ConfigureAwait(false);
+            if (connected.ResultCode is MqttClientConnectResultCode.BadUserNameOrPassword or MqttClientConnectResultCode.NotAuthorized)
+            {
+                throw new CliError(ExitCodes.Denied, $"the MQTT broker at {broker} refused the credentials ({connected.ResultCode}): check --username and the password ($JIDOKA_MQTT_PASSWORD).");
+            }
+
+            if (connected.ResultCode != MqttClientConnectResultCode.Success || !client.IsConnected)
+            {
+                throw new CliError(ExitCodes.Unreachable, $"the MQTT broker at {broker} refused the connection ({connected.ResultCode}).");
+            }
+        }
+        catch (MQTTnet.Adapter.MqttConnectingFailedException ex) when (ex.Message.Contains("BadUserNameOrPassword", StringComparison.Ordinal) || ex.Message.Contains("NotAuthorized", StringComparison.Ordinal))
+        {
+            // MQTTnet 5 carries the CONNACK reason only in the message text.
+            throw new CliError(ExitCodes.Denied, $"the MQTT broker at {broker} refused the credentials: check --username and the password ($JIDOKA_MQTT_PASSWORD).", ex);
         }
         catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or System.Net.Sockets.SocketException && !cancellationToken.IsCancellationRequested)
         {
-            throw new CliError(ExitCodes.Unreachable, $"cannot reach the MQTT broker at {host}:{port}: {Reason(ex)}. (--host, --port)", ex);
+            throw new CliError(ExitCodes.Unreachable, $"cannot reach the MQTT broker at {broker}: {Reason(ex)}. (--host, --port, --tls)", ex);
         }
 
         MqttClientSubscribeOptions subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
             .WithTopicFilter(Topics.AllNodes(TopicKind.Status), MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(Topics.HostState("+"), MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
         await client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref lastArrival, Stopwatch.GetTimestamp());
@@ -67,7 +102,8 @@ public static class StatusReader
         await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
         return new StatusCollection(
             latest.Values.OrderBy(s => s.Status.CellId, StringComparer.Ordinal).ThenBy(s => s.Status.NodeId, StringComparer.Ordinal).ToList(),
-            rejected.ToList());
+            rejected.ToList(),
+            hosts.Values.OrderBy(h => h.HostId, StringComparer.Ordinal).ToList());
     }
 
     private static void Accept(MqttApplicationMessage message, ConcurrentDictionary<string, StatusSnapshot> latest, ConcurrentQueue<RejectedStatus> rejected)
@@ -88,7 +124,7 @@ public static class StatusReader
             return;
         }
 
-        latest[nodeId] = new StatusSnapshot(message.Topic, status, message.Retain);
+        latest[nodeId] = new StatusSnapshot(message.Topic, status, message.Retain, System.Text.Encoding.UTF8.GetString(payload));
     }
 
     private static string Reason(Exception ex)

@@ -6,4 +6,5 @@ namespace Jidoka.Cli.Mqtt;
 /// <param name="Topic">Where it was published.</param>
 /// <param name="Status">The decoded status (a fresh instance owned by this snapshot).</param>
 /// <param name="Retained">True when the broker delivered its stored (retained) copy; false for a status published while listening.</param>
-public sealed record StatusSnapshot(string Topic, StatusMessage Status, bool Retained);
+/// <param name="Json">The status document as published (for --json).</param>
+public sealed record StatusSnapshot(string Topic, StatusMessage Status, bool Retained, string Json = "");

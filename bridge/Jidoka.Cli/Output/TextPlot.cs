@@ -62,6 +62,15 @@ public static class TextPlot
         }
 
         double step = (yMax - yMin) / (height - 1);
+        if (reference is double limit)
+        {
+            // The reference gets a row of its own value (the row labelled 150 N is 150 N, not the 144.7 N the
+            // grid happened to put there): the grid is moved up by less than one row, and one row of slack
+            // keeps the lowest value on the plot.
+            step = (yMax - yMin) / (height - 2);
+            yMax = limit + (Math.Ceiling(((yMax - limit) / step) - 1e-9) * step);
+        }
+
         int Row(double y) => (int)Math.Round((yMax - y) / step);
         int markerColumn = markerX is double m && m >= xMin && m <= xMax ? Math.Min(width - 1, (int)((m - xMin) / (xMax - xMin) * width)) : -1;
         int referenceRow = reference is double rv ? Row(rv) : -1;
@@ -69,7 +78,7 @@ public static class TextPlot
         var lines = new List<string>(height + 2);
         for (int row = 0; row < height; row++)
         {
-            string label = row == 0 || row == height - 1 || row == referenceRow ? Label(yMax - (row * step), unit) : "";
+            string label = row == referenceRow ? Label(reference!.Value, unit) : row == 0 || row == height - 1 ? Label(yMax - (row * step), unit) : "";
             var line = new StringBuilder(label.PadLeft(LabelWidth - 1)).Append(' ').Append('|');
             for (int c = 0; c < width; c++)
             {

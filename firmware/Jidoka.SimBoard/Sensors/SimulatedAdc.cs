@@ -77,6 +77,8 @@ public sealed class SimulatedAdc
         _noiseSeed = noiseSeed;
     }
 
+    private int _lastCounts;
+
     /// <summary>The analog chain.</summary>
     public AdcFrontEnd FrontEnd { get; }
 
@@ -85,6 +87,12 @@ public sealed class SimulatedAdc
 
     /// <summary>Fault injection: conversions report an error.</summary>
     public bool FaultReadError { get; set; }
+
+    /// <summary>
+    /// Fault injection: every conversion repeats the last good one (a seized sample-and-hold, a latched-up
+    /// converter): a plausible value that only the node's stuck-sensor check can catch.
+    /// </summary>
+    public bool FaultStuck { get; set; }
 
     /// <summary>Conversions made, since creation.</summary>
     public long Conversions { get; private set; }
@@ -124,7 +132,12 @@ public sealed class SimulatedAdc
         }
 
         ulong at = _time.PhysicalUs;
-        counts = CountsFor(AmplifierMicroVoltsAt(at), at);
+        if (!FaultStuck || Conversions == 0)
+        {
+            _lastCounts = CountsFor(AmplifierMicroVoltsAt(at), at);
+        }
+
+        counts = _lastCounts;
         Conversions++;
         return true;
     }
