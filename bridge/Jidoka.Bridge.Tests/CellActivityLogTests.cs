@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Hosting;
 using Jidoka.Bridge.Storage;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Jidoka.Bridge.Contracts;
 using Jidoka.Bridge.Hosting;
 using Jidoka.Bridge.Storage;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Protocol;
 using Xunit;
@@ -23,7 +23,7 @@ public sealed class BrokerOutageTests
         using var dir = new TempDir();
         var broker = new EmbeddedBroker(new BrokerOptions { ListenAddress = "127.0.0.1", Port = 0 });
         await broker.StartAsync();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"), new Dictionary<string, string?>
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"), new Dictionary<string, string?>
         {
             ["Bridge:Broker:Mode"] = "External",
             ["Bridge:Broker:Host"] = "127.0.0.1",

@@ -8,7 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Storage;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Cli;
 using Jidoka.Cli.Output;
@@ -40,7 +40,7 @@ public sealed class CliFirstHourTests
     public async Task Metrics_for_an_unknown_cell_is_an_error_not_no_nodes_yet_and_read_commands_answer_json()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"));
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"));
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-81");
         await Scenario.TripAsync(node, 101, 2_000_000);
         await Eventually.UntilAsync(async () => (await bridge.Runtime.Store.QueryCasesAsync(new CaseQuery("press-81"), default)).Count == 1, "case opened");

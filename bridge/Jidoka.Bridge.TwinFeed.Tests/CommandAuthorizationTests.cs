@@ -94,7 +94,7 @@ public sealed class CommandAuthorizationTests
     public async Task With_a_token_the_operator_option_may_be_left_out_and_the_tokens_operator_is_recorded()
     {
         using var dir = new TempDir();
-        await using TwinBridge bridge = await SecuredBridgeAsync(dir);
+        await using TestBridge bridge = await SecuredBridgeAsync(dir);
         await using TestNode node = await Scenario.OnlineNodeAsync(bridge, "cell-a", "press-65", TripState.Tripped, TripRule.ForceOverLimit, ResponseClass.Regrip);
 
         CliResult reset = await JidokaTool.RunAsync("reset", "press-65", "--token", TechnicianToken, "--bridge", bridge.BaseUrl);

@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Jidoka.Bridge.Storage;
-using Jidoka.Bridge.Tests.Support;
+using Jidoka.Bridge.TestKit;
 using Jidoka.Bridge.TwinFeed.Metrics;
 using Jidoka.Bridge.TwinFeed.Tests.Support;
 using Jidoka.Protocol;
@@ -29,7 +29,7 @@ public sealed partial class DashboardMetricsTests
         Assert.True(queried.Count >= 15, "the dashboard queries " + string.Join(", ", queried));
 
         using var dir = new TempDir();
-        await using TwinBridge bridge = await TwinBridge.StartAsync(dir.File("bridge.db"), new Dictionary<string, string?>
+        await using TestBridge bridge = await TestBridge.StartWithTwinFeedAsync(dir.File("bridge.db"), new Dictionary<string, string?>
         {
             ["Bridge:Cases:WindowBeforeMs"] = "100",
             ["Bridge:Cases:WindowAfterMs"] = "100",
@@ -59,8 +59,8 @@ public sealed partial class DashboardMetricsTests
         Assert.Equal(0, Sample(scrape, "jidoka_node_tripped", ("node", "dash-a"), ("cause", "none")));
         Assert.Equal(1, Sample(scrape, "jidoka_node_tripped", ("node", "dash-b"), ("cause", "interlock-open"), ("response", "pause")));
         Assert.True(bridge.Runtime.Directory.TryGet("dash-b", out NodeRecord nodeB));
-        Assert.Equal(nodeB.PolicyId, Sample(scrape, "jidoka_node_policy_id", ("node", "dash-b"), ("policy_hash", nodeB.PolicyHash.ToString("x8", CultureInfo.InvariantCulture))));
-        Assert.Equal((double)nodeB.TimeQuality, Sample(scrape, "jidoka_node_time_quality", ("node", "dash-b"), ("quality", TimeQualityNames.Name(nodeB.TimeQuality))));
+        Assert.Equal(nodeB.Provenance.PolicyId, Sample(scrape, "jidoka_node_policy_id", ("node", "dash-b"), ("policy_hash", nodeB.Provenance.PolicyHash.ToString("x8", CultureInfo.InvariantCulture))));
+        Assert.Equal((double)nodeB.Provenance.TimeQuality, Sample(scrape, "jidoka_node_time_quality", ("node", "dash-b"), ("quality", TimeQualityNames.Name(nodeB.Provenance.TimeQuality))));
         Assert.True(NodeInstruments.TryReadJournalDepth(nodeB.LastStatusJson, out long depth), nodeB.LastStatusJson);
         Assert.Equal(depth, Sample(scrape, "jidoka_node_journal_depth", ("node", "dash-b")));
         Assert.Equal(1, Sample(scrape, "jidoka_node_trips_total", ("node", "dash-a"), ("cause", "force-over-limit")));

@@ -1,4 +1,5 @@
 using Jidoka.Node.Config;
+using Jidoka.Node.TestKit;
 using Jidoka.Protocol;
 using Xunit;
 
@@ -18,7 +19,7 @@ public sealed class BoardTimingPolicyTests
 
     private static CommandResultMessage ApplyPolicy(NodeRig rig, uint periodUs, uint deadlineUs)
     {
-        PolicyRecord policy = NodeRig.MakePolicy(8);
+        PolicyRecord policy = StandardPolicy.Create(8);
         policy.LoopPeriodUs = periodUs;
         policy.LoopDeadlineUs = deadlineUs;
         return rig.Command(CommandType.ApplyPolicy, fill: c => c.Policy.CopyFrom(policy));

@@ -33,9 +33,9 @@ public sealed class NodeInstruments : IDisposable
         _meter = meters.Create(MeterName);
         _meter.CreateObservableGauge("jidoka.node.online", () => Each(n => _directory.IsOnline(n, _clock.GetUtcNow()) ? 1 : 0), null, "1 while the node is online (its retained status, or heard from recently).");
         _meter.CreateObservableGauge("jidoka.node.tripped", () => Tripped(), null, "1 while the node's trip is latched, with the latched cause and response class as labels (cause=\"none\" when armed).");
-        _meter.CreateObservableGauge("jidoka.node.policy_id", () => Each(n => n.PolicyId, n => new("policy_hash", n.PolicyHash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture))), null, "Active policy id (label policy_hash).");
-        _meter.CreateObservableGauge("jidoka.node.time_quality", () => Each(n => (long)n.TimeQuality, n => new("quality", TimeQualityNames.Name(n.TimeQuality))), null, "Time quality: 0 unsynced, 1 synced, 2 holdover (label quality).");
-        _meter.CreateObservableGauge("jidoka.node.time_uncertainty", () => EachDouble(n => n.TimeUncertaintyUs / MicrosecondsPerSecond), "s", "The node's bound on its clock offset error.");
+        _meter.CreateObservableGauge("jidoka.node.policy_id", () => Each(n => n.Provenance.PolicyId, n => new("policy_hash", n.Provenance.PolicyHash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture))), null, "Active policy id (label policy_hash).");
+        _meter.CreateObservableGauge("jidoka.node.time_quality", () => Each(n => (long)n.Provenance.TimeQuality, n => new("quality", TimeQualityNames.Name(n.Provenance.TimeQuality))), null, "Time quality: 0 unsynced, 1 synced, 2 holdover (label quality).");
+        _meter.CreateObservableGauge("jidoka.node.time_uncertainty", () => EachDouble(n => n.Provenance.TimeUncertaintyUs / MicrosecondsPerSecond), "s", "The node's bound on its clock offset error.");
         _meter.CreateObservableGauge("jidoka.node.journal_depth", () => JournalDepths(), null, "Events journaled on the node and not yet acknowledged, from its last status (absent before its first status).");
         _meter.CreateObservableGauge("jidoka.node.last_seen_age", () => EachDouble(n => Math.Max(0, (UnixTime.ToUnixUs(_clock.GetUtcNow()) - n.LastSeenUnixUs) / MicrosecondsPerSecond)), "s", "Time since the bridge last heard from the node.");
     }

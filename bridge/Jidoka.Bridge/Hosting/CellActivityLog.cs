@@ -102,7 +102,7 @@ public sealed class CellActivityLog : IHostedService
         Remember(c.CaseId, c.Status);
         if (before < CaseStatus.Open)
         {
-            _logger.LogInformation("CASE {CaseId} opened: {Node} in {Cell}, {Cause} ({Response}), policy {PolicyId}.", c.CaseId, c.NodeId, c.CellId, TripRuleNames.Name(c.Decision.Rule), ResponseClassNames.Name(c.Response), c.PolicyId);
+            _logger.LogInformation("CASE {CaseId} opened: {Node} in {Cell}, {Cause} ({Response}), policy {PolicyId}.", c.CaseId, c.NodeId, c.CellId, TripRuleNames.Name(c.Decision.Rule), ResponseClassNames.Name(c.Response), c.Provenance.PolicyId);
         }
 
         if (before < CaseStatus.Reset && c.Status >= CaseStatus.Reset)
