@@ -50,7 +50,7 @@ public sealed class VirtualNodeTests
     [InlineData(14UL, 999UL)]
     public void Force_spike_trips_within_one_loop_period_of_the_crossing(ulong seed, ulong phaseUs)
     {
-        var (cell, node) = Armed(seed, o => o with { Configure = c => c.DefaultPolicy.ForceOverLimitSamples = 1 });
+        var (cell, node) = Armed(seed, o => o with { Configure = c => c.DefaultPolicy.ForceOverLimitMs = 1 });
         using (cell)
         {
             ulong spikeAt = cell.Scheduler.NowUs + (20 * Ms) + phaseUs;
