@@ -48,6 +48,9 @@ public static class SimulatedBoardConfig
         ? ForceCalibrations.ForHx711(options.LoadCell)
         : ForceCalibrations.ForAdc(options.Adc, options.LoadCell);
 
+    /// <summary>Readings the over-limit window of an HX711 board's default policy spans.</summary>
+    public const int Hx711OverLimitReadings = 3;
+
     /// <summary>Loop period on a host in real time, µs (see <see cref="SimulatedBoardOptions.HostPacingInRealTime"/>).</summary>
     public const uint HostLoopPeriodUs = 10_000;
 
@@ -102,7 +105,10 @@ public static class SimulatedBoardConfig
         config.DefaultVisionCalibration.CopyFrom(ForceCalibrations.UnityVision());
         if (options.ForceFrontEnd == ForceFrontEndKind.Hx711)
         {
+            // The converter's readings are the force rules' samples; the over-limit window stays three of
+            // them, as the ADC default's 3 ms is three 1 ms readings (37 ms at 80 samples/s: ceil(37 / 12.5) = 3).
             config.ForceReadingIntervalUs = (uint)(1_000_000 / options.Hx711SamplesPerSecond);
+            config.DefaultPolicy.ForceOverLimitMs = (ushort)(Hx711OverLimitReadings * config.ForceReadingIntervalUs / 1000);
         }
 
         if (realTime && options.HostPacingInRealTime)
