@@ -178,14 +178,19 @@ namespace Jidoka.Boards.Adapters.Network
                 return false;
             }
 
-            try
+            // Under the publish lock: a SUBSCRIBE also enters M2Mqtt's inflight queue, and the ring's
+            // reuse rule counts on one enqueuer from this side at a time.
+            lock (_publishSync)
             {
-                client.Subscribe(new string[] { topicFilter }, new MqttQoSLevel[] { (MqttQoSLevel)qos });
-                return true;
-            }
-            catch (Exception)
-            {
-                return false;
+                try
+                {
+                    client.Subscribe(new string[] { topicFilter }, new MqttQoSLevel[] { (MqttQoSLevel)qos });
+                    return true;
+                }
+                catch (Exception)
+                {
+                    return false;
+                }
             }
         }
 

@@ -9,7 +9,8 @@ namespace Jidoka.Boards.Logic.Network
     /// reused encode buffer cannot be handed over; one of these slots can, because a slot is reused only
     /// after enough later QoS 0 publishes that M2Mqtt has sent its message. M2Mqtt refuses a publish when
     /// its inflight queue holds InflightQueueSize messages; its one send thread sends them in order and
-    /// never requeues a QoS 0 message; the receive thread may add one acknowledgement past the limit
+    /// never requeues a QoS 0 message; the link enqueues (publish, subscribe) from one lock, and the
+    /// receive thread may add one acknowledgement past the limit
     /// between its check and its enqueue. So once InflightQueueSize + 2 later QoS 0 messages were
     /// accepted, a slot's message has left the queue and its send has returned; the ring has one slot
     /// more than that. A slot's array has exactly the message's length (M2Mqtt sends Message.Length
