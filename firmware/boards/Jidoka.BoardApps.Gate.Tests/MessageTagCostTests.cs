@@ -49,6 +49,7 @@ public sealed class MessageTagCostTests
     [Theory]
     [InlineData("Esp32DevKitC")]
     [InlineData("NucleoF767zi")]
+    [InlineData("Stm32F769iDisco")]
     public void Performance_doc_states_the_tag_cost_for_each_board(string app)
     {
         long perCompression = CompressionInstructions(app);
