@@ -32,6 +32,7 @@ public sealed class BoardFileTests
         Assert.Contains("esp32-devkitc", ids);
         Assert.Contains("nucleo-f767zi", ids);
         Assert.Contains("simulated", ids);
+        Assert.Contains("stm32f769i-disco", ids);
     }
 
     [Theory]
@@ -132,6 +133,8 @@ public sealed class BoardFileTests
     [InlineData("esp32-devkitc", "ESP32_REV3", BoardRole.ForceAdcInput, 34)]
     [InlineData("nucleo-f767zi", "ST_NUCLEO144_F767ZI", BoardRole.StopOutput, (3 * 16) + 15)]
     [InlineData("nucleo-f767zi", "ST_NUCLEO144_F767ZI", BoardRole.Hx711PdSck, (1 * 16) + 5)]
+    [InlineData("stm32f769i-disco", "ST_STM32F769I_DISCOVERY", BoardRole.StopOutput, (7 * 16) + 6)]
+    [InlineData("stm32f769i-disco", "ST_STM32F769I_DISCOVERY", BoardRole.Hx711PdSck, (1 * 16) + 15)]
     [InlineData("simulated", "SIMULATED", BoardRole.StopOutput, 10)]
     public void Pins_resolve_to_the_numbers_nanoFramework_uses(string boardId, string target, BoardRole role, int number)
     {

@@ -66,6 +66,7 @@ public sealed class BoardFileSourceTests
         {
             "esp32-devkitc" => Jidoka.Boards.Esp32DevKitC.BoardFile.Create(),
             "nucleo-f767zi" => Jidoka.Boards.NucleoF767zi.BoardFile.Create(),
+            "stm32f769i-disco" => Jidoka.Boards.Stm32F769iDisco.BoardFile.Create(),
             _ => throw new InvalidOperationException($"no compiled board file for {boardId}: add it to this switch and to the test project"),
         };
 

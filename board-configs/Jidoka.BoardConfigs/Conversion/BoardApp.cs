@@ -14,6 +14,7 @@ public sealed record BoardApp(string BoardId, string Folder, string Namespace)
     [
         new("esp32-devkitc", "firmware/boards/Esp32DevKitC", "Jidoka.Boards.Esp32DevKitC"),
         new("nucleo-f767zi", "firmware/boards/NucleoF767zi", "Jidoka.Boards.NucleoF767zi"),
+        new("stm32f769i-disco", "firmware/boards/Stm32F769iDisco", "Jidoka.Boards.Stm32F769iDisco"),
     ];
 
     /// <summary>The generated file's path relative to the repository root.</summary>

@@ -7,7 +7,7 @@ namespace Jidoka.Bridge.Identity;
 /// <summary>
 /// Who may publish and subscribe to what, written once and used twice: by the embedded broker on
 /// every publish and subscribe, and to generate an external Mosquitto's acl_file, so the two brokers
-/// cannot drift apart (DESIGN.md "Trust model", docs/security.md).
+/// cannot drift apart (docs/security.md).
 /// </summary>
 /// <remarks>
 /// A node publishes only its own frame, event, status, cmdres and timereq topics and subscribes only to

@@ -8,7 +8,10 @@ public sealed class BrokerOptions
     /// <summary>"Embedded" (default): run an MQTTnet broker in this process. "External": connect to <see cref="Host"/>.</summary>
     public string Mode { get; set; } = "Embedded";
 
-    /// <summary>Embedded: address to listen on; 0.0.0.0 listens on every interface.</summary>
+    /// <summary>
+    /// Embedded: address to listen on. A specific address (127.0.0.1, ::1, an interface's address) binds only
+    /// that address; 0.0.0.0 or :: listens on every interface over IPv4 and IPv6 (<see cref="BrokerListenAddresses"/>).
+    /// </summary>
     public string ListenAddress { get; set; } = "0.0.0.0";
 
     /// <summary>Embedded: TCP port to listen on (0 picks a free port at start, for tests). External: the broker's port.</summary>

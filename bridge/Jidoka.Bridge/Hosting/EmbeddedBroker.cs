@@ -29,9 +29,11 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     {
         Address = IPAddress.Parse(_options.ListenAddress);
         Port = _options.Port == 0 ? FreePort(Address) : _options.Port;
+        (IPAddress v4, IPAddress v6) = BrokerListenAddresses.For(Address);
         MqttServerOptions options = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(Address)
+            .WithDefaultEndpointBoundIPAddress(v4)
+            .WithDefaultEndpointBoundIPV6Address(v6)
             .WithDefaultEndpointPort(Port)
             .WithDefaultEndpointReuseAddress()
             .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)

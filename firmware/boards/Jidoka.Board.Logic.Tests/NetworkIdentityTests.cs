@@ -44,6 +44,7 @@ public sealed class NetworkIdentityTests
     [Theory]
     [InlineData("Esp32DevKitC")]
     [InlineData("NucleoF767zi")]
+    [InlineData("Stm32F769iDisco")]
     public void Each_app_ships_an_ipv4_broker_address(string app)
     {
         string dir = System.AppContext.BaseDirectory;

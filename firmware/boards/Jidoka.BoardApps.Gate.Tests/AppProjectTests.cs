@@ -65,7 +65,8 @@ public sealed partial class AppProjectTests
     {
         SortedSet<string> nf = SharedImports(Paths.NfProject(app));
         SortedSet<string> gate = SharedImports(Paths.GateProject(app));
-        Assert.Equal(4, nf.Count);
+        // Protocol, node core, board logic, shared adapters; the STM32 apps also the STM32 adapters.
+        Assert.Equal(app.StartsWith("Esp32", StringComparison.Ordinal) ? 4 : 5, nf.Count);
         Assert.Equal(nf, gate);
         Assert.All(nf, p => Assert.True(File.Exists(p), p));
     }
@@ -107,6 +108,7 @@ public sealed partial class AppProjectTests
             Path.Combine(root, "firmware", "core"),
             Path.Combine(root, "firmware", "boards", "logic"),
             Path.Combine(root, "firmware", "boards", "adapters"),
+            Path.Combine(root, "firmware", "boards", "stm32"),
             Paths.AppFolder(app),
         ];
         Assert.All(documents, d => Assert.True(allowed.Any(a => d.StartsWith(a + Path.DirectorySeparatorChar, StringComparison.Ordinal)), $"unexpected source {d}"));
@@ -180,6 +182,7 @@ public sealed partial class AppProjectTests
 
         Assert.Contains(@"firmware\boards\Jidoka.Board.Logic.shproj", solution, StringComparison.Ordinal);
         Assert.Contains(@"firmware\boards\Jidoka.Board.Adapters.shproj", solution, StringComparison.Ordinal);
+        Assert.Contains(@"firmware\boards\Jidoka.Board.Stm32.shproj", solution, StringComparison.Ordinal);
         Assert.Contains(@"firmware\Jidoka.Node.shproj", solution, StringComparison.Ordinal);
     }
 
@@ -191,6 +194,7 @@ public sealed partial class AppProjectTests
             ("firmware/Jidoka.Node.shproj", "firmware/Jidoka.Node.projitems"),
             ("firmware/boards/Jidoka.Board.Logic.shproj", "firmware/boards/Jidoka.Board.Logic.projitems"),
             ("firmware/boards/Jidoka.Board.Adapters.shproj", "firmware/boards/Jidoka.Board.Adapters.projitems"),
+            ("firmware/boards/Jidoka.Board.Stm32.shproj", "firmware/boards/Jidoka.Board.Stm32.projitems"),
         })
         {
             string guid = Guid().Match(File.ReadAllText(Path.Combine(Paths.Root(), projitems))).Groups["g"].Value;
@@ -226,7 +230,7 @@ public sealed partial class AppProjectTests
     [GeneratedRegex(@"(?<id>nanoFramework\.[A-Za-z0-9.]*[A-Za-z0-9]) (?<version>\d+\.\d+\.\d+)")]
     private static partial Regex PackageMention();
 
-    [GeneratedRegex(@"`(?<path>(?:adapters|logic|Esp32DevKitC|NucleoF767zi)/[A-Za-z0-9/]+)`")]
+    [GeneratedRegex(@"`(?<path>(?:adapters|logic|stm32|Esp32DevKitC|NucleoF767zi|Stm32F769iDisco)/[A-Za-z0-9/]+)`")]
     private static partial Regex AdapterMention();
 
     [GeneratedRegex("<SharedGUID>(?<g>[0-9a-fA-F-]+)</SharedGUID>")]

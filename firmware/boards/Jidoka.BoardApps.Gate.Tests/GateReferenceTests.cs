@@ -89,12 +89,15 @@ public sealed class GateReferenceTests
         }
 
         HashSet<string> esp32 = Used("Esp32DevKitC");
-        HashSet<string> stm32 = Used("NucleoF767zi");
         Assert.Contains("nanoFramework.Hardware.Esp32", esp32);
         Assert.Contains("nanoFramework.System.Device.Wifi", esp32);
         Assert.DoesNotContain("nanoFramework.Hardware.Stm32", esp32);
-        Assert.Contains("nanoFramework.Hardware.Stm32", stm32);
-        Assert.DoesNotContain("nanoFramework.Hardware.Esp32", stm32);
-        Assert.DoesNotContain("nanoFramework.System.Device.Wifi", stm32);
+        foreach (string app in new[] { "NucleoF767zi", "Stm32F769iDisco" })
+        {
+            HashSet<string> stm32 = Used(app);
+            Assert.Contains("nanoFramework.Hardware.Stm32", stm32);
+            Assert.DoesNotContain("nanoFramework.Hardware.Esp32", stm32);
+            Assert.DoesNotContain("nanoFramework.System.Device.Wifi", stm32);
+        }
     }
 }

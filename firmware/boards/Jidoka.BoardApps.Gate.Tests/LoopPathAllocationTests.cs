@@ -36,8 +36,11 @@ public sealed class LoopPathAllocationTests
         data.Add("Esp32DevKitC", "Jidoka.Boards.Esp32DevKitC.HighResTimerClock", "get_NowUs");
         data.Add("Esp32DevKitC", "Jidoka.Boards.Esp32DevKitC.HighResTimerLoopWaiter", "WaitUntil");
         data.Add("Esp32DevKitC", "Jidoka.Boards.Esp32DevKitC.HighResTimerLoopWaiter", "OnExpired");
-        data.Add("NucleoF767zi", "Jidoka.Boards.NucleoF767zi.UptimeClock", "get_NowUs");
-        data.Add("NucleoF767zi", "Jidoka.Boards.NucleoF767zi.SleepLoopWaiter", "WaitUntil");
+        foreach (string app in new[] { "NucleoF767zi", "Stm32F769iDisco" })
+        {
+            data.Add(app, "Jidoka.Boards.Stm32.UptimeClock", "get_NowUs");
+            data.Add(app, "Jidoka.Boards.Stm32.SleepLoopWaiter", "WaitUntil");
+        }
         return data;
     }
 

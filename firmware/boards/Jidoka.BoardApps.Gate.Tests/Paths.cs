@@ -10,7 +10,7 @@ namespace Jidoka.BoardApps.Gate.Tests;
 internal static class Paths
 {
     /// <summary>The board apps: folder name under firmware/boards, which is also the gate's suffix.</summary>
-    public static readonly string[] Apps = ["Esp32DevKitC", "NucleoF767zi"];
+    public static readonly string[] Apps = ["Esp32DevKitC", "NucleoF767zi", "Stm32F769iDisco"];
 
     public static string Root()
     {

@@ -32,6 +32,7 @@ public sealed class StepCostTests
     [Theory]
     [InlineData("Esp32DevKitC")]
     [InlineData("NucleoF767zi")]
+    [InlineData("Stm32F769iDisco")]
     public void Performance_doc_states_the_analyzer_figures_for_each_board(string app)
     {
         (StepCost worst, StepCost steady) = Analyze(app);

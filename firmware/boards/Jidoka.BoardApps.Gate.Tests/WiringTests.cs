@@ -66,7 +66,7 @@ public sealed class WiringTests
         ];
         using var gate = new Meta(Paths.GateAssembly(app));
         MetadataReader md = gate.Reader;
-        string readiness = app == "Esp32DevKitC" ? "Jidoka.Boards.Esp32DevKitC.WifiReadiness" : "Jidoka.Boards.NucleoF767zi.EthernetReadiness";
+        string readiness = app == "Esp32DevKitC" ? "Jidoka.Boards.Esp32DevKitC.WifiReadiness" : "Jidoka.Boards.Stm32.EthernetReadiness";
         var networkTypes = gate.Types()
             .Where(h => gate.Name(h).StartsWith("Jidoka.Boards.Adapters.Network.", StringComparison.Ordinal) || gate.Name(h) == readiness)
             .ToList();

@@ -10,6 +10,7 @@ using Jidoka.Boards.Logic.Profile;
 using Jidoka.Boards.Logic.Store;
 using Jidoka.Boards.Logic.Timing;
 using Jidoka.Boards.Logic.Vision;
+using Jidoka.Boards.Stm32;
 using Jidoka.Node;
 using Jidoka.Node.Config;
 using Jidoka.Node.Hardware;

@@ -4,6 +4,7 @@ import { h, replace } from "./dom.js";
 import * as format from "./format.js";
 import * as state from "./state.js";
 import { resetNode } from "./commands.js";
+import { getJson } from "./api.js";
 
 const STATES = {
   tripped: { icon: "✖", word: "TRIPPED" },
@@ -42,8 +43,20 @@ function tile(node) {
 
 export function renderBoard(main) {
   const summary = h("p", { class: "board-summary", id: "board-summary" });
+  // While the bridge has lost its own MQTT broker nothing new reaches it: every tile is as last heard and
+  // commands are refused (503 not-connected). Say so above the tiles, in words, not only by colour.
+  const brokerLost = h("p", { class: "notice broker-lost", id: "broker-lost", role: "alert", "data-kind": "error", hidden: true },
+    "⚠ The bridge has lost its MQTT broker: the tiles show each node as last heard, and commands are refused until it reconnects.");
   const cells = h("div", { class: "cells" });
-  replace(main, h("h1", { tabindex: "-1" }, "Andon board"), summary, cells);
+  replace(main, h("h1", { tabindex: "-1" }, "Andon board"), brokerLost, summary, cells);
+  const checkBroker = async () => {
+    try {
+      const bridge = await getJson("/api/v1/bridge");
+      brokerLost.hidden = bridge.brokerConnected;
+    } catch {
+      // The bridge itself is unreachable: the live-stream indicator in the header says so.
+    }
+  };
   const draw = () => {
     // Rebuilt whole on every change; the focused control is found again by its key so keyboard users keep their place.
     const focusKey = document.activeElement?.dataset?.focusKey;
@@ -67,7 +80,8 @@ export function renderBoard(main) {
   };
   draw();
   const unsubscribe = state.subscribe(draw);
-  // "last seen … ago" ages without any message arriving.
-  const timer = setInterval(draw, 5000);
+  // "last seen … ago" ages without any message arriving; the broker check is polled with it.
+  checkBroker();
+  const timer = setInterval(() => { draw(); checkBroker(); }, 5000);
   return () => { unsubscribe(); clearInterval(timer); };
 }

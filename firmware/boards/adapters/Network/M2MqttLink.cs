@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Jidoka.Boards.Logic.Network;
 using Jidoka.Node;
 using Jidoka.Node.Comms;
 using Jidoka.Node.Hardware;
@@ -24,6 +25,8 @@ namespace Jidoka.Boards.Adapters.Network
         public const int InflightQueueSize = 32;
 
         private readonly object _sync = new object();
+        private readonly object _publishSync = new object();
+        private readonly PublishBufferRing _qos0Buffers = new PublishBufferRing(InflightQueueSize);
         private readonly string _brokerHost;
         private readonly int _brokerPort;
         private readonly string _clientId;
@@ -134,19 +137,36 @@ namespace Jidoka.Boards.Adapters.Network
                 return false;
             }
 
-            // M2Mqtt queues the array and sends it later from its own thread, and resends QoS 1 messages
-            // until acknowledged, so it gets its own copy: the core reuses its buffer as soon as this returns.
-            byte[] message = new byte[length];
-            Array.Copy(payload, message, length);
-            try
+            // M2Mqtt queues the array and copies it into the wire buffer later, from its own thread, so it
+            // must not be the core's buffer, which is reused as soon as this returns. QoS 0 (frames) gets a
+            // slot of the preallocated ring; QoS 1 is resent until acknowledged, for as long as that takes,
+            // so it gets an array of its own (events, acks and status are rare next to frames).
+            lock (_publishSync)
             {
-                client.Publish(topic, message, null!, null!, (MqttQoSLevel)qos, retain);
+                byte[] message = qos == 0 ? _qos0Buffers.Fill(payload, length) : OwnCopy(payload, length);
+                try
+                {
+                    client.Publish(topic, message, null!, null!, (MqttQoSLevel)qos, retain);
+                }
+                catch (Exception)
+                {
+                    return false;
+                }
+
+                if (qos == 0)
+                {
+                    _qos0Buffers.Accepted();
+                }
+
                 return true;
             }
-            catch (Exception)
-            {
-                return false;
-            }
+        }
+
+        private static byte[] OwnCopy(byte[] payload, int length)
+        {
+            byte[] message = new byte[length];
+            Array.Copy(payload, message, length);
+            return message;
         }
 
         /// <inheritdoc/>
@@ -158,14 +178,19 @@ namespace Jidoka.Boards.Adapters.Network
                 return false;
             }
 
-            try
+            // Under the publish lock: a SUBSCRIBE also enters M2Mqtt's inflight queue, and the ring's
+            // reuse rule counts on one enqueuer from this side at a time.
+            lock (_publishSync)
             {
-                client.Subscribe(new string[] { topicFilter }, new MqttQoSLevel[] { (MqttQoSLevel)qos });
-                return true;
-            }
-            catch (Exception)
-            {
-                return false;
+                try
+                {
+                    client.Subscribe(new string[] { topicFilter }, new MqttQoSLevel[] { (MqttQoSLevel)qos });
+                    return true;
+                }
+                catch (Exception)
+                {
+                    return false;
+                }
             }
         }
 

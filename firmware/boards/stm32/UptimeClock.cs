@@ -1,10 +1,10 @@
 using System;
 using Jidoka.Node.Hardware;
 
-namespace Jidoka.Boards.NucleoF767zi
+namespace Jidoka.Boards.Stm32
 {
     /// <summary>
-    /// The NUCLEO's monotonic clock: milliseconds of uptime (Environment.TickCount64, nanoFramework.Runtime.Native)
+    /// The STM32 boards' monotonic clock: milliseconds of uptime (Environment.TickCount64, nanoFramework.Runtime.Native)
     /// in µs units, so it moves in 1000 µs steps. Nothing finer reaches managed code on this target: the
     /// ChibiOS tick is 100 µs but TickCount64 divides it down to milliseconds, and DateTime.UtcNow reads the
     /// RTC in milliseconds and steps with SNTP. The board file states the 1000 µs resolution, the boot measures

@@ -2,7 +2,7 @@ using System.Threading;
 using Jidoka.Boards.Logic.Timing;
 using Jidoka.Node.Hardware;
 
-namespace Jidoka.Boards.NucleoF767zi
+namespace Jidoka.Boards.Stm32
 {
     /// <summary>
     /// Paces the trip loop with Thread.Sleep, rounded to the nearest millisecond (the ChibiOS system timer

@@ -2,7 +2,7 @@ using System;
 using Jidoka.Boards.Adapters.Network;
 using nanoFramework.Networking;
 
-namespace Jidoka.Boards.NucleoF767zi
+namespace Jidoka.Boards.Stm32
 {
     /// <summary>
     /// Ethernet (the on-board LAN8742A) through nanoFramework's NetworkHelper: its background thread sets

@@ -1,7 +1,7 @@
 using System.Net.NetworkInformation;
 using Jidoka.Boards.Logic.Network;
 
-namespace Jidoka.Boards.NucleoF767zi
+namespace Jidoka.Boards.Stm32
 {
     /// <summary>
     /// Gives the Ethernet interface this board's own MAC (<see cref="UniqueMac"/>) when it still has another
