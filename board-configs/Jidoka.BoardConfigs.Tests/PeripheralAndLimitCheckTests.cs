@@ -136,6 +136,17 @@ public sealed class PeripheralAndLimitCheckTests
     }
 
     [Fact]
+    public void A_force_window_shorter_than_its_readings_is_rejected()
+    {
+        // The NUCLEO reads force every 10 ms: a 5 ms over-limit window cannot be spanned by a reading.
+        BrokenBoard.AssertProblem(BrokenBoard.Load("nucleo-f767zi", b => b["defaultPolicy"]!["forceOverLimitMs"] = 5), BoardProblemCode.InvalidPolicy, "forceOverLimitMs", "10000 us", "force-over-limit-ms");
+        BrokenBoard.AssertProblem(BrokenBoard.Load("nucleo-f767zi", b => b["defaultPolicy"]!["forceStuckMs"] = 19), BoardProblemCode.InvalidPolicy, "forceStuckMs", "two readings", "force-stuck-ms");
+
+        // Switching the ESP32 to its HX711 (80 samples/s) makes a reading 12.5 ms: the ADC's 5 ms window is too short.
+        BrokenBoard.AssertProblem(BrokenBoard.Load("esp32-devkitc", b => b["forceSource"] = "hx711"), BoardProblemCode.InvalidPolicy, "forceOverLimitMs", "12500 us", "force-over-limit-ms");
+    }
+
+    [Fact]
     public void A_deadline_under_four_clock_steps_is_rejected()
     {
         // The NUCLEO's clock moves in 1 ms steps: an 800 us deadline reads every step as 0 or 1000 us.

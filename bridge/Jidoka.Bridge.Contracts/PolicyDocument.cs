@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Jidoka.Bridge.Contracts;
 
@@ -18,8 +20,8 @@ public sealed record PolicyDocument
     /// <summary>Force at or above which (below the limit) a sample is in the near-miss band, mN.</summary>
     public int? ForceWarnMilliNewtons { get; init; }
 
-    /// <summary>Consecutive over-limit samples that trip, 1..1000.</summary>
-    public ushort? ForceOverLimitSamples { get; init; }
+    /// <summary>How long force stays at or over the limit before it trips, ms, 1..1000 (the node counts it in readings at its period).</summary>
+    public ushort? ForceOverLimitMs { get; init; }
 
     /// <summary>Lowest plausible force reading, mN; below it the sensor is faulted.</summary>
     public int? ForceRangeMinMilliNewtons { get; init; }
@@ -27,8 +29,8 @@ public sealed record PolicyDocument
     /// <summary>Highest plausible force reading, mN; above it the sensor is faulted (saturated).</summary>
     public int? ForceRangeMaxMilliNewtons { get; init; }
 
-    /// <summary>Identical raw readings in a row that count as a stuck sensor, 2 or more.</summary>
-    public ushort? ForceStuckSamples { get; init; }
+    /// <summary>How long the raw reading may repeat exactly before the sensor counts as stuck, ms, 2 or more.</summary>
+    public ushort? ForceStuckMs { get; init; }
 
     /// <summary>Vision confidence below which the vision rule trips, 1/10 000.</summary>
     public ushort? VisionMinConfidence { get; init; }
@@ -54,4 +56,17 @@ public sealed record PolicyDocument
     /// "channel-discrepancy", "sensor-fault", "loop-overrun".
     /// </summary>
     public IReadOnlyDictionary<string, string>? Responses { get; init; }
+
+    /// <summary>
+    /// The retired sample-count name of <see cref="ForceOverLimitMs"/>. Read only so that a file still using it
+    /// is refused by name (a count of samples is not a window in ms); never written.
+    /// </summary>
+    [JsonPropertyName("forceOverLimitSamples")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? RetiredForceOverLimitSamples { get; init; }
+
+    /// <summary>The retired sample-count name of <see cref="ForceStuckMs"/>, read only to refuse it by name.</summary>
+    [JsonPropertyName("forceStuckSamples")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? RetiredForceStuckSamples { get; init; }
 }

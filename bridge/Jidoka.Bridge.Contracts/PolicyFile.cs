@@ -60,6 +60,16 @@ public static class PolicyFile
             return PolicyFileResult.Fail(PolicyFileError.MissingField, "the policy is missing (null).");
         }
 
+        if (document.RetiredForceOverLimitSamples is not null)
+        {
+            return Retired("forceOverLimitSamples", "forceOverLimitMs");
+        }
+
+        if (document.RetiredForceStuckSamples is not null)
+        {
+            return Retired("forceStuckSamples", "forceStuckMs");
+        }
+
         var missing = new List<string>();
         T Need<T>(T? value, string name)
             where T : struct
@@ -78,10 +88,10 @@ public static class PolicyFile
             PolicyId = Need(document.PolicyId, "policyId"),
             ForceLimitMilliNewtons = Need(document.ForceLimitMilliNewtons, "forceLimitMilliNewtons"),
             ForceWarnMilliNewtons = Need(document.ForceWarnMilliNewtons, "forceWarnMilliNewtons"),
-            ForceOverLimitSamples = Need(document.ForceOverLimitSamples, "forceOverLimitSamples"),
+            ForceOverLimitMs = Need(document.ForceOverLimitMs, "forceOverLimitMs"),
             ForceRangeMinMilliNewtons = Need(document.ForceRangeMinMilliNewtons, "forceRangeMinMilliNewtons"),
             ForceRangeMaxMilliNewtons = Need(document.ForceRangeMaxMilliNewtons, "forceRangeMaxMilliNewtons"),
-            ForceStuckSamples = Need(document.ForceStuckSamples, "forceStuckSamples"),
+            ForceStuckMs = Need(document.ForceStuckMs, "forceStuckMs"),
             VisionMinConfidence = Need(document.VisionMinConfidence, "visionMinConfidence"),
             VisionMaxAgeMs = Need(document.VisionMaxAgeMs, "visionMaxAgeMs"),
             InterlockDebounceMs = Need(document.InterlockDebounceMs, "interlockDebounceMs"),
@@ -120,10 +130,10 @@ public static class PolicyFile
             PolicyId = policy.PolicyId,
             ForceLimitMilliNewtons = policy.ForceLimitMilliNewtons,
             ForceWarnMilliNewtons = policy.ForceWarnMilliNewtons,
-            ForceOverLimitSamples = policy.ForceOverLimitSamples,
+            ForceOverLimitMs = policy.ForceOverLimitMs,
             ForceRangeMinMilliNewtons = policy.ForceRangeMinMilliNewtons,
             ForceRangeMaxMilliNewtons = policy.ForceRangeMaxMilliNewtons,
-            ForceStuckSamples = policy.ForceStuckSamples,
+            ForceStuckMs = policy.ForceStuckMs,
             VisionMinConfidence = policy.VisionMinConfidence,
             VisionMaxAgeMs = policy.VisionMaxAgeMs,
             InterlockDebounceMs = policy.InterlockDebounceMs,
@@ -133,6 +143,10 @@ public static class PolicyFile
             Responses = RespondingRules.ToDictionary(TripRuleNames.Name, r => ResponseClassNames.Name(policy.ResponseFor(r)), StringComparer.Ordinal),
         };
     }
+
+    private static PolicyFileResult Retired(string oldName, string newName) => PolicyFileResult.Fail(
+        PolicyFileError.RetiredField,
+        $"{oldName} is no longer read: give the window in milliseconds as {newName} (samples mean a different time at each loop period).");
 
     private static PolicyFileResult? ReadResponses(IReadOnlyDictionary<string, string> responses, PolicyRecord policy)
     {

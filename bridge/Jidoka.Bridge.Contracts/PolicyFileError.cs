@@ -23,4 +23,7 @@ public enum PolicyFileError
 
     /// <summary>Read fine, but PolicyRecord.Validate found a problem (see <see cref="PolicyFileResult.Problem"/>).</summary>
     InvalidPolicy = 6,
+
+    /// <summary>A member this format used to have under another name (a force window given as a sample count).</summary>
+    RetiredField = 7,
 }

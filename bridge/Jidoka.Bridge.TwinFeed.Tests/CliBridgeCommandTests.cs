@@ -154,10 +154,12 @@ public sealed class CliBridgeCommandTests
         string invalid = Path.Combine(dir.Path, "invalid.json");
         string notJson = Path.Combine(dir.Path, "not.json");
         string typo = Path.Combine(dir.Path, "typo.json");
+        string samples = Path.Combine(dir.Path, "samples.json");
         await File.WriteAllTextAsync(good, PolicyCommand.Write(PolicyFiles.Valid(41)));
         await File.WriteAllTextAsync(invalid, PolicyCommand.Write(PolicyFiles.Valid(42) with { ForceWarnMilliNewtons = 500_000 }));
         await File.WriteAllTextAsync(notJson, "policyId: 7");
         await File.WriteAllTextAsync(typo, PolicyCommand.Write(PolicyFiles.Valid(43)).Replace("forceLimitMilliNewtons", "forceLimitMN", System.StringComparison.Ordinal));
+        await File.WriteAllTextAsync(samples, PolicyCommand.Write(PolicyFiles.Valid(44)).Replace("forceStuckMs", "forceStuckSamples", System.StringComparison.Ordinal));
 
         (string[] Args, int Code, string Message)[] cases =
         {
@@ -168,6 +170,7 @@ public sealed class CliBridgeCommandTests
             (new[] { "policy", "apply", invalid, "--node", "press-53", "--operator", "eng-2", "--bridge", url }, ExitCodes.BadInput, "invalid.json: invalid policy: force-warn (forceWarnMilliNewtons must be above 0 and below forceLimitMilliNewtons)."),
             (new[] { "policy", "check", notJson }, ExitCodes.BadInput, "not.json: not a valid policy document:"),
             (new[] { "policy", "check", typo }, ExitCodes.BadInput, "forceLimitMN"),
+            (new[] { "policy", "check", samples }, ExitCodes.BadInput, "samples.json: forceStuckSamples is no longer read: give the window in milliseconds as forceStuckMs (samples mean a different time at each loop period)."),
             (new[] { "policy", "apply", good, "--node", "press-99", "--operator", "eng-2", "--bridge", url }, ExitCodes.NotFound, "jidoka: Node 'press-99' is unknown to this bridge."),
             (new[] { "reset", "press-53", "--operator", "op 1", "--bridge", url }, ExitCodes.BadInput, "is not valid"),
             (new[] { "reset", "press-53", "--bridge", url }, ExitCodes.Usage, "jidoka: --operator ID is required (or --token"),

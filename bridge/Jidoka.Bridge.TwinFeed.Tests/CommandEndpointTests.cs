@@ -101,6 +101,11 @@ public sealed class CommandEndpointTests
         JsonElement unknownRule = await ProblemAsync(bridge, "/api/v1/nodes/press-13/policy", new PolicyApplyRequest { Operator = "eng-2", Policy = policy with { PolicyId = 24, Responses = badResponses } }, HttpStatusCode.BadRequest);
         Assert.Contains("'fire' is not a rule that trips", unknownRule.GetProperty("detail").GetString());
 
+        // A body still giving the over-limit window as a sample count (the retired name) is refused by name.
+        using JsonDocument three = JsonDocument.Parse("3");
+        JsonElement retired = await ProblemAsync(bridge, "/api/v1/nodes/press-13/policy", new PolicyApplyRequest { Operator = "eng-2", Policy = policy with { PolicyId = 25, ForceOverLimitMs = null, RetiredForceOverLimitSamples = three.RootElement.Clone() } }, HttpStatusCode.BadRequest);
+        Assert.Equal("policy: forceOverLimitSamples is no longer read: give the window in milliseconds as forceOverLimitMs (samples mean a different time at each loop period).", retired.GetProperty("detail").GetString());
+
         // Same id, other limits: every change needs a new id.
         JsonElement conflict = await ProblemAsync(bridge, "/api/v1/nodes/press-13/policy", new PolicyApplyRequest { Operator = "eng-2", Policy = policy with { ForceLimitMilliNewtons = 455_000 } }, HttpStatusCode.Conflict);
         Assert.Equal(ProblemTypes.PolicyIdConflict, conflict.GetProperty("type").GetString());

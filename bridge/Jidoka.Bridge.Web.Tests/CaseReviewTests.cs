@@ -31,6 +31,7 @@ public sealed class CaseReviewTests
         await Expect(page.Locator("#limit-value")).ToHaveTextAsync("450.0 N");
         await Expect(page.Locator("#observed-value")).ToHaveTextAsync("452.3 N");
         await Expect(page.Locator("#warning-band")).ToHaveTextAsync("400.0 N – 450.0 N");
+        await Expect(page.Locator("main")).ToContainTextAsync("450.0 N held for 3 ms");
         // The curve draws the limit and the band at those values (in N), and it drew the window's samples.
         ILocator force = page.Locator("figure.curve").First;
         await Expect(force).ToHaveAttributeAsync("data-limit", "450");

@@ -95,9 +95,9 @@ public class TripLoopBenchmarks
         // Against the standard policy: one sample over the limit trips and a closing interlock needs no
         // debounce, so the trip-and-reset cycle trips and re-arms within its three steps.
         PolicyRecord p = config.DefaultPolicy;
-        p.ForceOverLimitSamples = 1;
+        p.ForceOverLimitMs = 1;
         p.InterlockDebounceMs = 0;
-        p.ForceStuckSamples = 1000;
+        p.ForceStuckMs = 1000;
         _core = new NodeCore(config, board.Hardware(FakeBoard.StoreFor(config.JournalCapacity)));
         _core.Boot(0, false);
         for (int i = 0; i < 100; i++)

@@ -28,7 +28,7 @@ public static class StandardPolicy
         p.ForceWarnMilliNewtons = 350_000;
         p.ForceRangeMinMilliNewtons = -50_000;
         p.ForceRangeMaxMilliNewtons = 1_000_000;
-        p.ForceStuckSamples = 500;
+        p.ForceStuckMs = 500;
         p.VisionMinConfidence = 5000;
         p.VisionMaxAgeMs = 200;
         p.DiscrepancyMs = 50;

@@ -15,6 +15,7 @@ public sealed class BoardTimingPolicyTests
         c.ClockResolutionUs = 1000;
         c.DefaultPolicy.LoopPeriodUs = 10_000;
         c.DefaultPolicy.LoopDeadlineUs = 8000;
+        c.DefaultPolicy.ForceOverLimitMs = 10; // one reading at 10 ms: the node refuses a shorter window
     }
 
     private static CommandResultMessage ApplyPolicy(NodeRig rig, uint periodUs, uint deadlineUs)
@@ -22,6 +23,7 @@ public sealed class BoardTimingPolicyTests
         PolicyRecord policy = StandardPolicy.Create(8);
         policy.LoopPeriodUs = periodUs;
         policy.LoopDeadlineUs = deadlineUs;
+        policy.ForceOverLimitMs = (ushort)((periodUs + 999) / 1000); // at least one reading at this period
         return rig.Command(CommandType.ApplyPolicy, fill: c => c.Policy.CopyFrom(policy));
     }
 
@@ -61,6 +63,6 @@ public sealed class BoardTimingPolicyTests
             TenMillisecondBoard(c);
             c.DefaultPolicy.LoopDeadlineUs = 800;
         }));
-        Assert.Contains("LoopDeadlineUs", e.Message);
+        Assert.Contains("DefaultPolicy (loop-deadline)", e.Message);
     }
 }

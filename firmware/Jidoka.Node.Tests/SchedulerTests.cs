@@ -85,7 +85,8 @@ public sealed class SchedulerTests
         // the JIT compiling the trip path inside the first step) cannot turn a slow step into a loop-overrun trip.
         config.DefaultPolicy.LoopPeriodUs = PolicyRecord.LoopPeriodUsMax;
         config.DefaultPolicy.LoopDeadlineUs = PolicyRecord.LoopPeriodUsMax;
-        config.DefaultPolicy.ForceStuckSamples = 60000;
+        config.DefaultPolicy.ForceOverLimitMs = 300;
+        config.DefaultPolicy.ForceStuckMs = 60000;
         config.RequireHostOnline = false;
         var vision = new FakeVision(fakeClock);
         var core = new NodeCore(config, new Config.NodeHardware(

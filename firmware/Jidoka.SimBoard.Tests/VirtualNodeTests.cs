@@ -50,7 +50,7 @@ public sealed class VirtualNodeTests
     [InlineData(14UL, 999UL)]
     public void Force_spike_trips_within_one_loop_period_of_the_crossing(ulong seed, ulong phaseUs)
     {
-        var (cell, node) = Armed(seed, o => o with { Configure = c => c.DefaultPolicy.ForceOverLimitSamples = 1 });
+        var (cell, node) = Armed(seed, o => o with { Configure = c => c.DefaultPolicy.ForceOverLimitMs = 1 });
         using (cell)
         {
             ulong spikeAt = cell.Scheduler.NowUs + (20 * Ms) + phaseUs;
@@ -95,7 +95,7 @@ public sealed class VirtualNodeTests
     [Fact]
     public void Interlock_opening_trips_through_the_pin_change_path_before_the_next_step()
     {
-        var (cell, node) = Armed(31, o => o with { InterlockEdgeLatencyMinUs = 100, InterlockEdgeLatencyMaxUs = 100, Configure = c => c.DefaultPolicy.LoopPeriodUs = 10_000 });
+        var (cell, node) = Armed(31, o => o with { InterlockEdgeLatencyMinUs = 100, InterlockEdgeLatencyMaxUs = 100, Configure = c => { c.DefaultPolicy.LoopPeriodUs = 10_000; c.DefaultPolicy.ForceOverLimitMs = 10; } });
         using (cell)
         {
             cell.RunFor(5 * Ms);

@@ -121,10 +121,9 @@ public static class Program
     private static void PaceForSharedHost(Jidoka.Node.Config.NodeConfig config, uint loopUs)
     {
         PolicyRecord p = config.DefaultPolicy;
-        ulong stuckWindowUs = (ulong)p.ForceStuckSamples * p.LoopPeriodUs;
         p.LoopPeriodUs = loopUs;
         p.LoopDeadlineUs = loopUs;
-        p.ForceStuckSamples = (ushort)Math.Max(PolicyRecord.ForceStuckSamplesMin, stuckWindowUs / loopUs);
+        Jidoka.SimBoard.Nodes.SimulatedBoardConfig.RaiseWindowsToPeriod(p);
     }
 
     private static SimNodesReply Step(Scenario scenario, ulong seed, int index, IReadOnlyList<string> ids, Dictionary<string, NodeObserver> observers)

@@ -10,8 +10,8 @@ public sealed class RecordValidationTests
     {
         var p = new PolicyRecord
         {
-            PolicyId = 8, ForceLimitMilliNewtons = 450_000, ForceWarnMilliNewtons = 400_000, ForceOverLimitSamples = 3,
-            ForceRangeMinMilliNewtons = -50_000, ForceRangeMaxMilliNewtons = 1_000_000, ForceStuckSamples = 500,
+            PolicyId = 8, ForceLimitMilliNewtons = 450_000, ForceWarnMilliNewtons = 400_000, ForceOverLimitMs = 3,
+            ForceRangeMinMilliNewtons = -50_000, ForceRangeMaxMilliNewtons = 1_000_000, ForceStuckMs = 500,
             VisionMinConfidence = 8500, VisionMaxAgeMs = 200, InterlockDebounceMs = 5, DiscrepancyMs = 100,
             LoopPeriodUs = 1000, LoopDeadlineUs = 800,
         };
@@ -38,9 +38,9 @@ public sealed class RecordValidationTests
         { "warn0", PolicyProblem.ForceWarn },
         { "rangeMinAboveWarn", PolicyProblem.ForceRange },
         { "rangeInverted", PolicyProblem.ForceRange },
-        { "samples0", PolicyProblem.ForceOverLimitSamples },
-        { "samples1001", PolicyProblem.ForceOverLimitSamples },
-        { "stuck1", PolicyProblem.ForceStuckSamples },
+        { "overLimit0ms", PolicyProblem.ForceOverLimitMs },
+        { "overLimit1001ms", PolicyProblem.ForceOverLimitMs },
+        { "stuck1ms", PolicyProblem.ForceStuckMs },
         { "confidence10001", PolicyProblem.VisionMinConfidence },
         { "age0", PolicyProblem.VisionMaxAge },
         { "debounce1001", PolicyProblem.InterlockDebounce },
@@ -66,9 +66,9 @@ public sealed class RecordValidationTests
             "warn0" => x => x.ForceWarnMilliNewtons = 0,
             "rangeMinAboveWarn" => x => x.ForceRangeMinMilliNewtons = 400_000,
             "rangeInverted" => x => { x.ForceRangeMinMilliNewtons = 2_000_000; },
-            "samples0" => x => x.ForceOverLimitSamples = 0,
-            "samples1001" => x => x.ForceOverLimitSamples = 1001,
-            "stuck1" => x => x.ForceStuckSamples = 1,
+            "overLimit0ms" => x => x.ForceOverLimitMs = 0,
+            "overLimit1001ms" => x => x.ForceOverLimitMs = 1001,
+            "stuck1ms" => x => x.ForceStuckMs = 1,
             "confidence10001" => x => x.VisionMinConfidence = 10001,
             "age0" => x => x.VisionMaxAgeMs = 0,
             "debounce1001" => x => x.InterlockDebounceMs = 1001,

@@ -15,14 +15,14 @@ namespace Jidoka.Protocol
         /// <summary>Warning threshold is not positive or not below the limit.</summary>
         ForceWarn = 3,
 
-        /// <summary>Consecutive-samples count for the force rule is outside 1..1000.</summary>
-        ForceOverLimitSamples = 4,
+        /// <summary>Force over-limit window is outside 1..1000 ms, or (on a node) shorter than one of its sample intervals.</summary>
+        ForceOverLimitMs = 4,
 
         /// <summary>Sensor range does not enclose the warning band and limit.</summary>
         ForceRange = 5,
 
-        /// <summary>Stuck-sensor sample count is below 2.</summary>
-        ForceStuckSamples = 6,
+        /// <summary>Stuck-sensor window is under 2 ms, or (on a node) shorter than two of its sample intervals.</summary>
+        ForceStuckMs = 6,
 
         /// <summary>Vision confidence threshold is above 10 000.</summary>
         VisionMinConfidence = 7,
@@ -49,7 +49,7 @@ namespace Jidoka.Protocol
     /// <summary>Names of <see cref="PolicyProblem"/> values as status JSON, cases and logs spell them.</summary>
     public static class PolicyProblemNames
     {
-        private static readonly string[] Names = { "none", "policy-id", "force-limit", "force-warn", "force-over-limit-samples", "force-range", "force-stuck-samples", "vision-min-confidence", "vision-max-age", "interlock-debounce", "discrepancy-time", "loop-period", "loop-deadline", "response-class" };
+        private static readonly string[] Names = { "none", "policy-id", "force-limit", "force-warn", "force-over-limit-ms", "force-range", "force-stuck-ms", "vision-min-confidence", "vision-max-age", "interlock-debounce", "discrepancy-time", "loop-period", "loop-deadline", "response-class" };
 
         /// <summary>True when <paramref name="value"/> is a defined value.</summary>
         public static bool IsDefined(PolicyProblem value) => NameTable.IsDefined(Names, (int)value);

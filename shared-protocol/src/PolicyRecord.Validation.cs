@@ -34,14 +34,14 @@ namespace Jidoka.Protocol
                 return PolicyProblem.ForceRange;
             }
 
-            if (ForceOverLimitSamples < 1 || ForceOverLimitSamples > ForceOverLimitSamplesMax)
+            if (ForceOverLimitMs < 1 || ForceOverLimitMs > ForceOverLimitMsMax)
             {
-                return PolicyProblem.ForceOverLimitSamples;
+                return PolicyProblem.ForceOverLimitMs;
             }
 
-            if (ForceStuckSamples < ForceStuckSamplesMin)
+            if (ForceStuckMs < ForceStuckMsMin)
             {
-                return PolicyProblem.ForceStuckSamples;
+                return PolicyProblem.ForceStuckMs;
             }
 
             if (VisionMinConfidence > ProtocolLimits.VisionConfidenceFullScale)

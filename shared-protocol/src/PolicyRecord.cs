@@ -7,8 +7,8 @@ namespace Jidoka.Protocol
     /// </summary>
     /// <remarks>
     /// Layout (little-endian): policyId u32, forceLimitMilliNewtons i32, forceWarnMilliNewtons i32,
-    /// forceOverLimitSamples u16, forceRangeMinMilliNewtons i32, forceRangeMaxMilliNewtons i32,
-    /// forceStuckSamples u16, visionMinConfidence u16, visionMaxAgeMs u16, interlockDebounceMs u16,
+    /// forceOverLimitMs u16, forceRangeMinMilliNewtons i32, forceRangeMaxMilliNewtons i32,
+    /// forceStuckMs u16, visionMinConfidence u16, visionMaxAgeMs u16, interlockDebounceMs u16,
     /// discrepancyMs u16, loopPeriodUs u32, loopDeadlineUs u32, then one response-class byte for each
     /// of force-over-limit, vision-low-confidence, vision-stale, interlock-open, channel-discrepancy,
     /// sensor-fault, loop-overrun.
@@ -18,11 +18,14 @@ namespace Jidoka.Protocol
         /// <summary>Encoded size in bytes.</summary>
         public const int SizeBytes = 47;
 
-        /// <summary>Most consecutive over-limit samples a policy may require.</summary>
-        public const int ForceOverLimitSamplesMax = 1000;
+        /// <summary>Longest over-limit window, ms. A force held over the limit for a second is a jam, not a transient.</summary>
+        public const int ForceOverLimitMsMax = 1000;
 
-        /// <summary>Fewest identical raw readings that count as a stuck sensor.</summary>
-        public const int ForceStuckSamplesMin = 2;
+        /// <summary>
+        /// Shortest stuck window, ms: two readings 1 ms apart at the fastest period a node can hold. Each node
+        /// also refuses a window under two of its own sample intervals (see the node's policy check).
+        /// </summary>
+        public const int ForceStuckMsMin = 2;
 
         /// <summary>Longest vision age limit, ms.</summary>
         public const int VisionMaxAgeMsMax = 60000;
@@ -62,8 +65,11 @@ namespace Jidoka.Protocol
         /// <summary>Force at or above which (and below the limit) a sample is in the near-miss band, mN.</summary>
         public int ForceWarnMilliNewtons { get; set; }
 
-        /// <summary>Consecutive over-limit samples that trip, 1..1000.</summary>
-        public ushort ForceOverLimitSamples { get; set; }
+        /// <summary>
+        /// How long force must stay at or over the limit before it trips, ms, 1..1000. A node turns it into a
+        /// count of consecutive readings when the policy is applied: ceil(ms × 1000 / sample interval µs).
+        /// </summary>
+        public ushort ForceOverLimitMs { get; set; }
 
         /// <summary>Lowest plausible force reading; below it the sensor is faulted, mN.</summary>
         public int ForceRangeMinMilliNewtons { get; set; }
@@ -71,8 +77,11 @@ namespace Jidoka.Protocol
         /// <summary>Highest plausible force reading; above it the sensor is faulted (saturated), mN.</summary>
         public int ForceRangeMaxMilliNewtons { get; set; }
 
-        /// <summary>Consecutive identical raw readings that count as a stuck sensor, 2 or more.</summary>
-        public ushort ForceStuckSamples { get; set; }
+        /// <summary>
+        /// How long the raw reading may repeat exactly before the sensor counts as stuck, ms, 2 or more; a node
+        /// turns it into a count of identical readings when the policy is applied, like <see cref="ForceOverLimitMs"/>.
+        /// </summary>
+        public ushort ForceStuckMs { get; set; }
 
         /// <summary>Vision confidence below which the vision rule trips, 1/10 000.</summary>
         public ushort VisionMinConfidence { get; set; }
@@ -111,10 +120,10 @@ namespace Jidoka.Protocol
             PolicyId = other.PolicyId;
             ForceLimitMilliNewtons = other.ForceLimitMilliNewtons;
             ForceWarnMilliNewtons = other.ForceWarnMilliNewtons;
-            ForceOverLimitSamples = other.ForceOverLimitSamples;
+            ForceOverLimitMs = other.ForceOverLimitMs;
             ForceRangeMinMilliNewtons = other.ForceRangeMinMilliNewtons;
             ForceRangeMaxMilliNewtons = other.ForceRangeMaxMilliNewtons;
-            ForceStuckSamples = other.ForceStuckSamples;
+            ForceStuckMs = other.ForceStuckMs;
             VisionMinConfidence = other.VisionMinConfidence;
             VisionMaxAgeMs = other.VisionMaxAgeMs;
             InterlockDebounceMs = other.InterlockDebounceMs;
@@ -133,10 +142,10 @@ namespace Jidoka.Protocol
             cursor.WriteUInt32(PolicyId);
             cursor.WriteInt32(ForceLimitMilliNewtons);
             cursor.WriteInt32(ForceWarnMilliNewtons);
-            cursor.WriteUInt16(ForceOverLimitSamples);
+            cursor.WriteUInt16(ForceOverLimitMs);
             cursor.WriteInt32(ForceRangeMinMilliNewtons);
             cursor.WriteInt32(ForceRangeMaxMilliNewtons);
-            cursor.WriteUInt16(ForceStuckSamples);
+            cursor.WriteUInt16(ForceStuckMs);
             cursor.WriteUInt16(VisionMinConfidence);
             cursor.WriteUInt16(VisionMaxAgeMs);
             cursor.WriteUInt16(InterlockDebounceMs);
@@ -155,10 +164,10 @@ namespace Jidoka.Protocol
             PolicyId = cursor.ReadUInt32();
             ForceLimitMilliNewtons = cursor.ReadInt32();
             ForceWarnMilliNewtons = cursor.ReadInt32();
-            ForceOverLimitSamples = cursor.ReadUInt16();
+            ForceOverLimitMs = cursor.ReadUInt16();
             ForceRangeMinMilliNewtons = cursor.ReadInt32();
             ForceRangeMaxMilliNewtons = cursor.ReadInt32();
-            ForceStuckSamples = cursor.ReadUInt16();
+            ForceStuckMs = cursor.ReadUInt16();
             VisionMinConfidence = cursor.ReadUInt16();
             VisionMaxAgeMs = cursor.ReadUInt16();
             InterlockDebounceMs = cursor.ReadUInt16();
@@ -221,10 +230,10 @@ namespace Jidoka.Protocol
             fields.Add(prefix + "policyId", PolicyId);
             fields.Add(prefix + "forceLimitMilliNewtons", ForceLimitMilliNewtons);
             fields.Add(prefix + "forceWarnMilliNewtons", ForceWarnMilliNewtons);
-            fields.Add(prefix + "forceOverLimitSamples", ForceOverLimitSamples);
+            fields.Add(prefix + "forceOverLimitMs", ForceOverLimitMs);
             fields.Add(prefix + "forceRangeMinMilliNewtons", ForceRangeMinMilliNewtons);
             fields.Add(prefix + "forceRangeMaxMilliNewtons", ForceRangeMaxMilliNewtons);
-            fields.Add(prefix + "forceStuckSamples", ForceStuckSamples);
+            fields.Add(prefix + "forceStuckMs", ForceStuckMs);
             fields.Add(prefix + "visionMinConfidence", VisionMinConfidence);
             fields.Add(prefix + "visionMaxAgeMs", VisionMaxAgeMs);
             fields.Add(prefix + "interlockDebounceMs", InterlockDebounceMs);

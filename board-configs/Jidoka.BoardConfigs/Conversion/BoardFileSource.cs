@@ -100,10 +100,10 @@ public static class BoardFileSource
         w.Line($"policy.PolicyId = {policy.PolicyId.ToString(CultureInfo.InvariantCulture)};");
         w.Line($"policy.ForceLimitMilliNewtons = {Int(policy.ForceLimitMilliNewtons)};");
         w.Line($"policy.ForceWarnMilliNewtons = {Int(policy.ForceWarnMilliNewtons)};");
-        w.Line($"policy.ForceOverLimitSamples = {Int(policy.ForceOverLimitSamples)};");
+        w.Line($"policy.ForceOverLimitMs = {Int(policy.ForceOverLimitMs)};");
         w.Line($"policy.ForceRangeMinMilliNewtons = {Int(policy.ForceRangeMinMilliNewtons)};");
         w.Line($"policy.ForceRangeMaxMilliNewtons = {Int(policy.ForceRangeMaxMilliNewtons)};");
-        w.Line($"policy.ForceStuckSamples = {Int(policy.ForceStuckSamples)};");
+        w.Line($"policy.ForceStuckMs = {Int(policy.ForceStuckMs)};");
         w.Line($"policy.VisionMinConfidence = {Int(policy.VisionMinConfidence)};");
         w.Line($"policy.VisionMaxAgeMs = {Int(policy.VisionMaxAgeMs)};");
         w.Line($"policy.InterlockDebounceMs = {Int(policy.InterlockDebounceMs)};");

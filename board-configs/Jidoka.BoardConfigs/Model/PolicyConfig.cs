@@ -17,8 +17,8 @@ public sealed record PolicyConfig
     /// <summary>Start of the near-miss band, mN.</summary>
     public required int ForceWarnMilliNewtons { get; init; }
 
-    /// <summary>Consecutive over-limit samples that trip.</summary>
-    public required ushort ForceOverLimitSamples { get; init; }
+    /// <summary>How long force stays at or over the limit before it trips, ms.</summary>
+    public required ushort ForceOverLimitMs { get; init; }
 
     /// <summary>Lowest plausible reading, mN.</summary>
     public required int ForceRangeMinMilliNewtons { get; init; }
@@ -26,8 +26,8 @@ public sealed record PolicyConfig
     /// <summary>Highest plausible reading, mN.</summary>
     public required int ForceRangeMaxMilliNewtons { get; init; }
 
-    /// <summary>Identical raw readings in a row that count as a stuck sensor.</summary>
-    public required ushort ForceStuckSamples { get; init; }
+    /// <summary>How long the raw reading may repeat exactly before the sensor counts as stuck, ms.</summary>
+    public required ushort ForceStuckMs { get; init; }
 
     /// <summary>Vision confidence threshold, 1/10 000.</summary>
     public required ushort VisionMinConfidence { get; init; }

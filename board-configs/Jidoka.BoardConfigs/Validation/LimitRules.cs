@@ -23,6 +23,7 @@ internal static class LimitRules
             else
             {
                 CheckTiming(board.LoopTiming, policy, problems);
+                CheckWindows(board, policy, problems);
             }
         }
 
@@ -42,6 +43,26 @@ internal static class LimitRules
         if (policy.LoopDeadlineUs < minDeadlineUs)
         {
             problems.Add(new(BoardProblemCode.InvalidPolicy, $"defaultPolicy.loopDeadlineUs: {policy.LoopDeadlineUs} us is under {Jidoka.Node.Config.NodeConfig.DeadlineClockStepsMin} steps of this target's {timing.ClockResolutionUs} us clock ({timing.Clock}); step durations would quantize to 0 or one tick; the node would refuse it as loop-deadline"));
+        }
+    }
+
+    // The node counts the force windows in readings (the loop period, or the HX711's slower rate) and refuses
+    // a window under one reading (over-limit) or two (stuck): RuleWindows.Check, run with this board's numbers.
+    private static void CheckWindows(BoardConfig board, PolicyRecord policy, List<BoardProblem> problems)
+    {
+        var node = new Jidoka.Node.Config.NodeConfig();
+        if (board.ForceSource == ForceSource.Hx711 && board.Hx711.DataRateSamplesPerSecond > 0)
+        {
+            node.ForceReadingIntervalUs = (uint)(1_000_000 / board.Hx711.DataRateSamplesPerSecond);
+        }
+
+        PolicyProblem problem = Jidoka.Node.Config.RuleWindows.Check(policy, node);
+        if (problem != PolicyProblem.None)
+        {
+            uint intervalUs = Jidoka.Node.Config.RuleWindows.SampleIntervalUs(policy, node);
+            string field = problem == PolicyProblem.ForceOverLimitMs ? "forceOverLimitMs" : "forceStuckMs";
+            string need = problem == PolicyProblem.ForceOverLimitMs ? "one reading" : "two readings";
+            problems.Add(new(BoardProblemCode.InvalidPolicy, $"defaultPolicy.{field}: the window is shorter than {need} at this board's {intervalUs} us sample interval; the node would refuse it as {PolicyProblemNames.Name(problem)}"));
         }
     }
 

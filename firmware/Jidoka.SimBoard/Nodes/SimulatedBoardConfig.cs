@@ -22,10 +22,10 @@ public static class SimulatedBoardConfig
             PolicyId = 1,
             ForceLimitMilliNewtons = 150_000,
             ForceWarnMilliNewtons = 120_000,
-            ForceOverLimitSamples = 3,
+            ForceOverLimitMs = 3,
             ForceRangeMinMilliNewtons = -20_000,
             ForceRangeMaxMilliNewtons = 400_000,
-            ForceStuckSamples = 2_000,
+            ForceStuckMs = 2_000,
             VisionMinConfidence = 7_000,
             VisionMaxAgeMs = 500,
             InterlockDebounceMs = 5,
@@ -48,25 +48,43 @@ public static class SimulatedBoardConfig
         ? ForceCalibrations.ForHx711(options.LoadCell)
         : ForceCalibrations.ForAdc(options.Adc, options.LoadCell);
 
+    /// <summary>Readings the over-limit window of an HX711 board's default policy spans.</summary>
+    public const int Hx711OverLimitReadings = 3;
+
     /// <summary>Loop period on a host in real time, µs (see <see cref="SimulatedBoardOptions.HostPacingInRealTime"/>).</summary>
     public const uint HostLoopPeriodUs = 10_000;
 
     /// <summary>External watchdog timeout on a host in real time, µs.</summary>
     public const ulong HostWatchdogTimeoutUs = 1_000_000;
 
-    /// <summary>Paces <paramref name="config"/>'s default policy for a general-purpose host (10 ms loop and deadline, 2 s stuck window, stall slack).</summary>
+    /// <summary>
+    /// Paces <paramref name="config"/>'s default policy for a general-purpose host (10 ms loop and deadline, stall
+    /// slack). The force windows are time already; only an over-limit window under one host period is raised to one
+    /// period, since the node refuses a window it cannot span with a reading.
+    /// </summary>
     public static void ApplyHostPacing(NodeConfig config)
     {
         System.ArgumentNullException.ThrowIfNull(config);
         PolicyRecord p = config.DefaultPolicy;
-        ulong stuckWindowUs = (ulong)p.ForceStuckSamples * p.LoopPeriodUs;
         p.LoopPeriodUs = HostLoopPeriodUs;
         p.LoopDeadlineUs = HostLoopPeriodUs;
-        p.ForceStuckSamples = (ushort)System.Math.Max(PolicyRecord.ForceStuckSamplesMin, stuckWindowUs / HostLoopPeriodUs);
+        RaiseWindowsToPeriod(p);
 
         // A loaded host deschedules the loop thread for tens of ms (HIL runs share two cores with builds);
         // a device does not. Stalls are checked without slack in virtual time.
         config.StallSlackUs = HostStallSlackUs;
+    }
+
+    /// <summary>
+    /// Raises <paramref name="policy"/>'s force windows to the fewest readings their rules need at its loop period
+    /// (one for over-limit, two for stuck), for pacing a policy written for a 1 ms loop onto a slower host loop.
+    /// </summary>
+    public static void RaiseWindowsToPeriod(PolicyRecord policy)
+    {
+        System.ArgumentNullException.ThrowIfNull(policy);
+        uint periodMs = (policy.LoopPeriodUs + 999) / 1000;
+        policy.ForceOverLimitMs = (ushort)System.Math.Max(policy.ForceOverLimitMs, periodMs);
+        policy.ForceStuckMs = (ushort)System.Math.Max(policy.ForceStuckMs, 2 * periodMs);
     }
 
     /// <summary>Lateness a real-time host run tolerates before a late step counts as a stall, µs (half the host watchdog timeout).</summary>
@@ -85,6 +103,14 @@ public static class SimulatedBoardConfig
         config.DefaultPolicy.CopyFrom(DefaultPolicy());
         config.DefaultForceCalibration.CopyFrom(ForceCalibration(options));
         config.DefaultVisionCalibration.CopyFrom(ForceCalibrations.UnityVision());
+        if (options.ForceFrontEnd == ForceFrontEndKind.Hx711)
+        {
+            // The converter's readings are the force rules' samples; the over-limit window stays three of
+            // them, as the ADC default's 3 ms is three 1 ms readings (37 ms at 80 samples/s: ceil(37 / 12.5) = 3).
+            config.ForceReadingIntervalUs = (uint)(1_000_000 / options.Hx711SamplesPerSecond);
+            config.DefaultPolicy.ForceOverLimitMs = (ushort)(Hx711OverLimitReadings * config.ForceReadingIntervalUs / 1000);
+        }
+
         if (realTime && options.HostPacingInRealTime)
         {
             ApplyHostPacing(config);

@@ -55,15 +55,15 @@ namespace Jidoka.Boards.Esp32DevKitC
             p.ClockResolutionUs = 1;
             p.LoopPeriodUsMin = 5000;
 
-            // Default limits: policy 1, hash ced24e89.
+            // Default limits: policy 1, hash 4d58d482.
             PolicyRecord policy = p.DefaultPolicy;
             policy.PolicyId = 1;
             policy.ForceLimitMilliNewtons = 150000;
             policy.ForceWarnMilliNewtons = 120000;
-            policy.ForceOverLimitSamples = 1;
+            policy.ForceOverLimitMs = 5;
             policy.ForceRangeMinMilliNewtons = -20000;
             policy.ForceRangeMaxMilliNewtons = 470000;
-            policy.ForceStuckSamples = 400;
+            policy.ForceStuckMs = 2000;
             policy.VisionMinConfidence = 7000;
             policy.VisionMaxAgeMs = 500;
             policy.InterlockDebounceMs = 5;

@@ -75,9 +75,21 @@ public sealed class NodeConfigBuilderTests
     public void A_slow_HX711_widens_the_silence_limit_to_two_sample_periods()
     {
         NodeConfig adc = NodeConfigBuilder.Build(TestProfiles.Simulated(), "c", "n", "0.1.0");
-        NodeConfig hx10 = NodeConfigBuilder.Build(TestProfiles.Simulated(ForceSourceKind.Hx711, 10), "c", "n", "0.1.0");
+        BoardProfile hxProfile = TestProfiles.Simulated(ForceSourceKind.Hx711, 10);
+        hxProfile.DefaultPolicy.ForceOverLimitMs = 100; // one reading at 10 samples/s
+        NodeConfig hx10 = NodeConfigBuilder.Build(hxProfile, "c", "n", "0.1.0");
         Assert.Equal(new NodeConfig().ForceSilenceLimitUs, adc.ForceSilenceLimitUs);
         Assert.True(hx10.ForceSilenceLimitUs >= 200_000);
+        Assert.Equal(0u, adc.ForceReadingIntervalUs);
+        Assert.Equal(100_000u, hx10.ForceReadingIntervalUs);
+    }
+
+    [Fact]
+    public void A_slow_HX711_refuses_a_default_over_limit_window_shorter_than_one_of_its_readings()
+    {
+        // The simulated board's 3 ms window suits its 1 ms ADC loop; an HX711 at 10 samples/s reads every 100 ms.
+        var e = Assert.Throws<ArgumentException>(() => NodeConfigBuilder.Build(TestProfiles.Simulated(ForceSourceKind.Hx711, 10), "c", "n", "0.1.0"));
+        Assert.Contains("DefaultPolicy (force-over-limit-ms)", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,15 +55,15 @@ namespace Jidoka.Boards.Stm32F769iDisco
             p.ClockResolutionUs = 1000;
             p.LoopPeriodUsMin = 10000;
 
-            // Default limits: policy 1, hash 0b560485.
+            // Default limits: policy 1, hash 0fc41837.
             PolicyRecord policy = p.DefaultPolicy;
             policy.PolicyId = 1;
             policy.ForceLimitMilliNewtons = 150000;
             policy.ForceWarnMilliNewtons = 120000;
-            policy.ForceOverLimitSamples = 1;
+            policy.ForceOverLimitMs = 10;
             policy.ForceRangeMinMilliNewtons = -5000;
             policy.ForceRangeMaxMilliNewtons = 490000;
-            policy.ForceStuckSamples = 200;
+            policy.ForceStuckMs = 2000;
             policy.VisionMinConfidence = 7000;
             policy.VisionMaxAgeMs = 500;
             policy.InterlockDebounceMs = 5;

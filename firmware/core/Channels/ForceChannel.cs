@@ -1,3 +1,4 @@
+using Jidoka.Node.Config;
 using Jidoka.Node.Hardware;
 using Jidoka.Protocol;
 
@@ -20,6 +21,25 @@ namespace Jidoka.Node.Channels
         public ForceChannel()
         {
             Calibration = new CalibrationRecord();
+            OverLimitReadingsToTrip = CountSaturation;
+            StuckReadingsToFault = CountSaturation;
+        }
+
+        /// <summary>Consecutive over-limit readings that trip, from the active policy's over-limit window.</summary>
+        public int OverLimitReadingsToTrip { get; private set; }
+
+        /// <summary>Identical raw readings that count as stuck, from the active policy's stuck window.</summary>
+        public int StuckReadingsToFault { get; private set; }
+
+        /// <summary>
+        /// Turns <paramref name="policy"/>'s force windows into reading counts at this board's sample interval
+        /// (<see cref="RuleWindows"/>). Called when a policy becomes active, never per step.
+        /// </summary>
+        public void ApplyWindows(PolicyRecord policy, NodeConfig config)
+        {
+            uint intervalUs = RuleWindows.SampleIntervalUs(policy, config);
+            OverLimitReadingsToTrip = AtLeast(RuleWindows.Readings(policy.ForceOverLimitMs, intervalUs), RuleWindows.OverLimitReadingsMin);
+            StuckReadingsToFault = AtLeast(RuleWindows.Readings(policy.ForceStuckMs, intervalUs), RuleWindows.StuckReadingsMin);
         }
 
         /// <summary>The active force calibration.</summary>
@@ -140,9 +160,9 @@ namespace Jidoka.Node.Channels
             {
                 Set(SensorFaultKind.AboveRange, ForceMilliNewtons, policy.ForceRangeMaxMilliNewtons);
             }
-            else if (IdenticalCount >= policy.ForceStuckSamples)
+            else if (IdenticalCount >= StuckReadingsToFault)
             {
-                Set(SensorFaultKind.Stuck, IdenticalCount, policy.ForceStuckSamples);
+                Set(SensorFaultKind.Stuck, IdenticalCount, StuckReadingsToFault);
             }
         }
 
@@ -154,5 +174,7 @@ namespace Jidoka.Node.Channels
         }
 
         private static int Saturate(int value) => value > CountSaturation ? CountSaturation : value;
+
+        private static int AtLeast(int value, int least) => Saturate(value < least ? least : value);
     }
 }

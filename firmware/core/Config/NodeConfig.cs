@@ -76,6 +76,13 @@ namespace Jidoka.Node.Config
         /// <summary>Longest the force source may go without a new reading before it counts as not answering, µs.</summary>
         public uint ForceSilenceLimitUs { get; set; }
 
+        /// <summary>
+        /// Interval of the force front end's own readings, µs, when it is slower than any loop period this board
+        /// runs (an HX711 at 80 samples/s: 12 500); 0 when the front end gives a new reading every step (the MCU
+        /// ADC). The force windows of a policy are counted in readings at the longer of this and the loop period.
+        /// </summary>
+        public uint ForceReadingIntervalUs { get; set; }
+
         /// <summary>The reset button must be held this long after being released before a press counts, µs.</summary>
         public uint ResetHoldUs { get; set; }
 
@@ -142,7 +149,8 @@ namespace Jidoka.Node.Config
         /// <summary>
         /// Checks <paramref name="policy"/> and that this board can hold it: the period is not shorter than
         /// <see cref="LoopPeriodUsMin"/> (<see cref="PolicyProblem.LoopPeriod"/>) and the deadline spans at least
-        /// <see cref="DeadlineClockStepsMin"/> clock steps (<see cref="PolicyProblem.LoopDeadline"/>). The node
+        /// <see cref="DeadlineClockStepsMin"/> clock steps (<see cref="PolicyProblem.LoopDeadline"/>), and the force
+        /// windows span the readings their rules need (<see cref="RuleWindows.Check"/>). The node
         /// refuses a policy that fails here exactly as one that fails <see cref="PolicyRecord.Validate"/>.
         /// </summary>
         public PolicyProblem CheckPolicy(PolicyRecord policy)
@@ -163,7 +171,7 @@ namespace Jidoka.Node.Config
                 return PolicyProblem.LoopDeadline;
             }
 
-            return PolicyProblem.None;
+            return RuleWindows.Check(policy, this);
         }
 
         /// <summary>Policy used when the store holds no valid one.</summary>
@@ -205,7 +213,8 @@ namespace Jidoka.Node.Config
             Check(StallSlackUs <= 10000000, "StallSlackUs");
             Check(DefaultPolicy.Validate() == PolicyProblem.None, "DefaultPolicy");
             Check(DefaultPolicy.LoopPeriodUs >= LoopPeriodUsMin, "DefaultPolicy.LoopPeriodUs (shorter than this board holds)");
-            Check(CheckPolicy(DefaultPolicy) == PolicyProblem.None, "DefaultPolicy.LoopDeadlineUs (under four steps of this board's clock)");
+            PolicyProblem defaultProblem = CheckPolicy(DefaultPolicy);
+            Check(defaultProblem == PolicyProblem.None, "DefaultPolicy (" + PolicyProblemNames.Name(defaultProblem) + ")");
             Check(DefaultForceCalibration.Validate() == CalibrationProblem.None && DefaultForceCalibration.Channel == InputChannel.Force, "DefaultForceCalibration");
             Check(DefaultVisionCalibration.Validate() == CalibrationProblem.None && DefaultVisionCalibration.Channel == InputChannel.Vision, "DefaultVisionCalibration");
         }

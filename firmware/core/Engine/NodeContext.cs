@@ -210,6 +210,7 @@ namespace Jidoka.Node.Engine
         public void ActivatePolicy(PolicyRecord policy)
         {
             Policy.CopyFrom(policy);
+            Force.ApplyWindows(Policy, Config);
             PolicyHash = Policy.ComputeHash();
             ProvenanceEpoch++;
             StatusGeneration++;

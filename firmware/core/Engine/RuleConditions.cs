@@ -86,7 +86,7 @@ namespace Jidoka.Node.Engine
             if (force.IsOverLimit(policy))
             {
                 Activate(TripRule.ForceOverLimit, InputChannel.Force);
-                if (force.OverLimitCount >= policy.ForceOverLimitSamples)
+                if (force.OverLimitCount >= force.OverLimitReadingsToTrip)
                 {
                     Fire(TripRule.ForceOverLimit, InputChannel.Force, force.ForceMilliNewtons, policy.ForceLimitMilliNewtons, (ushort)force.OverLimitCount, 0);
                 }

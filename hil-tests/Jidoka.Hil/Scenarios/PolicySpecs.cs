@@ -30,14 +30,14 @@ public static class PolicySpecs
             policy.ForceWarnMilliNewtons = (int)Math.Round(warn * 1000);
         }
 
-        if (spec.ForceOverLimitSamples is int over)
+        if (spec.ForceOverLimitMs is int over)
         {
-            policy.ForceOverLimitSamples = (ushort)over;
+            policy.ForceOverLimitMs = (ushort)over;
         }
 
-        if (spec.ForceStuckSamples is int stuck)
+        if (spec.ForceStuckMs is int stuck)
         {
-            policy.ForceStuckSamples = (ushort)stuck;
+            policy.ForceStuckMs = (ushort)stuck;
         }
 
         if (spec.VisionMinConfidence is int min)

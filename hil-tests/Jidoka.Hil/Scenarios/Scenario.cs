@@ -84,11 +84,11 @@ public sealed class PolicySpec
     /// <summary>Start of the near-miss band, N.</summary>
     public double? ForceWarnN { get; set; }
 
-    /// <summary>Consecutive new readings over the limit that trip.</summary>
-    public int? ForceOverLimitSamples { get; set; }
+    /// <summary>How long force must stay over the limit before it trips, ms.</summary>
+    public int? ForceOverLimitMs { get; set; }
 
-    /// <summary>Identical raw readings that count as a stuck sensor.</summary>
-    public int? ForceStuckSamples { get; set; }
+    /// <summary>How long the raw reading may repeat exactly before the sensor counts as stuck, ms.</summary>
+    public int? ForceStuckMs { get; set; }
 
     /// <summary>Vision confidence below which the node trips, 1/10 000.</summary>
     public int? VisionMinConfidence { get; set; }

@@ -39,7 +39,7 @@ export async function renderCase(main, caseId) {
 
   const provenance = facts([
     ["Policy", format.policy(p.policyId, p.policyHash)],
-    ["Force limit", limits ? format.newtons(limits.forceLimitMilliNewtons) + ` for ${limits.forceOverLimitSamples} samples` : "unknown: " + policyNote],
+    ["Force limit", limits ? format.newtons(limits.forceLimitMilliNewtons) + ` held for ${limits.forceOverLimitMs} ms` : "unknown: " + policyNote],
     ["Warning band", h("span", { id: "warning-band" }, limits ? `${format.newtons(limits.forceWarnMilliNewtons)} – ${format.newtons(limits.forceLimitMilliNewtons)}` : "unknown: " + policyNote)],
     ["Vision", limits ? `at least ${format.confidence(limits.visionMinConfidence)}, at most ${limits.visionMaxAgeMs} ms old` : "-"],
     ["Policy by", policy ? `${policy.createdBy}, ${format.utc(policy.createdUnixUs)} UTC` : "-"],

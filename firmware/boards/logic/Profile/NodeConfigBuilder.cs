@@ -37,10 +37,12 @@ namespace Jidoka.Boards.Logic.Profile
             config.JournalCapacity = JournalCapacity;
 
             // An HX711 at 10 samples/s is silent for 100 ms between readings by design; allow two periods
-            // before the force channel counts the converter as not answering. The ADC answers every step.
+            // before the force channel counts the converter as not answering. The ADC answers every step. The
+            // force windows are counted in its readings, so the node needs their interval too.
             if (board.ForceSource == ForceSourceKind.Hx711 && board.Hx711 != null && board.Hx711.DataRateSamplesPerSecond > 0)
             {
                 uint periodUs = (uint)(1000000 / board.Hx711.DataRateSamplesPerSecond);
+                config.ForceReadingIntervalUs = periodUs;
                 uint limitUs = 2 * periodUs;
                 if (limitUs > config.ForceSilenceLimitUs)
                 {
