@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -44,12 +43,7 @@ public static class PolicyEndpoints
         PolicyVersionRecord? stored = await store.GetPolicyAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored == null)
         {
-            return TypedResults.Problem(
-                detail: $"This bridge holds no policy {id}: only policies applied through it are stored.",
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Unknown policy",
-                type: ProblemTypes.UnknownPolicy,
-                extensions: new Dictionary<string, object?> { ["policyId"] = id });
+            return Problems.UnknownPolicy(id);
         }
 
         var policy = new PolicyRecord();

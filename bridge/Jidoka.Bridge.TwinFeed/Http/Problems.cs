@@ -24,6 +24,10 @@ public static class Problems
     public static IResult UnknownCase(long caseId) =>
         Create(StatusCodes.Status404NotFound, ProblemTypes.UnknownCase, "Unknown case", $"There is no case {caseId}.", new Dictionary<string, object?> { ["caseId"] = caseId });
 
+    /// <summary>404: the bridge holds no policy of that id (only policies applied through it are stored).</summary>
+    public static IResult UnknownPolicy(uint policyId) =>
+        Create(StatusCodes.Status404NotFound, ProblemTypes.UnknownPolicy, "Unknown policy", $"This bridge holds no policy {policyId}: only policies applied through it are stored.", new Dictionary<string, object?> { ["policyId"] = policyId });
+
     /// <summary>400: the policy in the body is not valid; "problem" names the PolicyProblem when validation failed.</summary>
     public static IResult InvalidPolicy(PolicyFileResult result)
     {
