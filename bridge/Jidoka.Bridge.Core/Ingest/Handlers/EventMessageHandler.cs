@@ -91,7 +91,6 @@ internal sealed class EventMessageHandler
     {
         var record = new DecisionRecord();
         record.CopyFrom(message.Record);
-        Provenance p = message.Provenance;
         return new EventRecord
         {
             NodeId = nodeId,
@@ -101,7 +100,7 @@ internal sealed class EventMessageHandler
             MonoUs = message.MonoUs,
             WallUnixUs = wall,
             WallSource = source,
-            Provenance = ProvenanceMapper.From(p),
+            Provenance = ProvenanceMapper.From(message.Provenance),
             Record = record,
             Historical = historical,
             ReceivedUnixUs = receivedUs,

@@ -109,7 +109,6 @@ internal sealed class FrameMessageHandler
         int count = frame.SampleCount;
         byte[] samples = new byte[count * SampleCodec.SizeBytes];
         Buffer.BlockCopy(payload, FrameCodec.HeaderBytes, samples, 0, samples.Length);
-        Provenance p = frame.Provenance;
         return new FrameRecord
         {
             NodeId = nodeId,
@@ -121,7 +120,7 @@ internal sealed class FrameMessageHandler
             SampleCount = count,
             WallStartUnixUs = wallStart,
             WallSource = source,
-            Provenance = ProvenanceMapper.From(p),
+            Provenance = ProvenanceMapper.From(frame.Provenance),
             Historical = historical,
             ReceivedUnixUs = receivedUs,
             Samples = samples,
